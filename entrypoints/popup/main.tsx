@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Paperlight</p>, document.getElementById('app')!);

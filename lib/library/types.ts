@@ -1,0 +1,74 @@
+/**
+ * The user's own data: what they saved, their lists, statuses, tags and notes. These tables are never touched by
+ * a corpus load; every write goes through the background (see lib/browser/db.ts).
+ */
+
+export type ReadingStatus = 'to-read' | 'reading' | 'read';
+export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+
+export interface SavedPaper {
+  /** The paper key: a corpus id (`c-…`), `arxiv:<id>` for an arXiv paper not in the corpus, or `u-…` otherwise. */
+  id: string;
+  /** Set when the paper is (also) a corpus paper. */
+  corpusId?: string;
+  /** arXiv identifier without version, e.g. `2401.12345` or `hep-th/9901001`. */
+  arxivId?: string;
+  arxivVersion?: number;
+  title: string;
+  authors?: string[];
+  abstract?: string;
+  url?: string;
+  year?: number;
+  primaryClass?: string;
+  doi?: string;
+  status?: ReadingStatus;
+  /** When each status was last set (ms since epoch). */
+  statusAt?: Partial<Record<ReadingStatus, number>>;
+  /** Normalised tag names (see normalizeTag). */
+  tags: string[];
+  addedAt: number;
+  updatedAt: number;
+}
+
+export interface PaperList {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The default list every profile has; it cannot be deleted. */
+export const READING_LIST_ID = 'reading-list';
+
+export interface ListMembership {
+  listId: string;
+  paperId: string;
+  addedAt: number;
+}
+
+export interface Tag {
+  /** Normalised: lower case, trimmed, inner whitespace as single hyphens. */
+  name: string;
+  createdAt: number;
+}
+
+export interface Note {
+  id: string;
+  paperId: string;
+  /** Plain text, rendered as Markdown (never as HTML). */
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Normalises a tag as typed: `"  Diffusion Models "` → `diffusion-models`. */
+export function normalizeTag(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .trim()
+    .replace(/^#+/, '')
+    .replace(/\s+/g, '-')
+    .replace(/[^\p{L}\p{N}\-_.+/]/gu, '')
+    .slice(0, 64);
+}

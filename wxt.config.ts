@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { buildCorpus } from './lib/corpus/build';
+
+// Parse the seeds once per build: the browser only ever sees the compact asset, never seed text.
+const corpus = buildCorpus();
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  publicDir: 'assets/public',
+  manifest: ({ browser }) => ({
+    name: 'Paperlight',
+    description: 'Search, keep and annotate machine-learning papers on arXiv and Hugging Face.',
+    permissions: ['storage', 'unlimitedStorage'],
+    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Paperlight search' },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'paperlight@paperlight.dev' } } } : {}),
+  }),
+  webExt: { disabled: true },
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    define: { __CORPUS_VERSION__: JSON.stringify(corpus.asset.version) },
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'corpus.json', contents: JSON.stringify(corpus.asset) });
+    },
+  },
+});
