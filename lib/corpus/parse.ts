@@ -101,15 +101,20 @@ export function parseSeedFile(file: SeedFile): { entries: Entry[]; warnings: Par
 
   const text = file.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const rawLines = text.split('\n');
-  const lines = rawLines.map((raw, i) => classify(raw, i + 1));
-  const blank = lines.filter((l) => l.kind === 'blank').length;
-  // Paragraph shape: blank lines separate the units, so consecutive lines within one paragraph belong together.
-  const paragraphShape = blank * 4 >= lines.length - blank && blank > 0;
+  const classified = rawLines.map((raw, i) => classify(raw, i + 1));
+  const blank = classified.filter((l) => l.kind === 'blank').length;
+  // Paragraph shape: blank lines separate the units, so consecutive text lines are one wrapped title or abstract.
+  const paragraphShape = blank > 0 && blank * 4 >= classified.length - blank;
+  const lines: Line[] = [];
+  for (const line of classified) {
+    const previous = lines[lines.length - 1];
+    if (paragraphShape && line.kind === 'text' && previous?.kind === 'text') previous.text += ' ' + line.text;
+    else lines.push(line);
+  }
 
   let current: Entry | undefined;
-  // What the last placed line was part of; a new paragraph resets `sameParagraph`.
+  // What the last placed line was part of.
   let state: 'start' | 'title' | 'abstract' | 'meta' = 'start';
-  let sameParagraph = false;
 
   const finish = () => {
     if (!current) return;
@@ -123,13 +128,9 @@ export function parseSeedFile(file: SeedFile): { entries: Entry[]; warnings: Par
   };
 
   for (const line of lines) {
-    if (line.kind === 'blank') {
-      sameParagraph = false;
-      continue;
-    }
-    const continuesParagraph = paragraphShape && sameParagraph;
-    sameParagraph = true;
     switch (line.kind) {
+      case 'blank':
+        continue;
       case 'boilerplate':
         continue;
       case 'separator':
@@ -171,16 +172,13 @@ export function parseSeedFile(file: SeedFile): { entries: Entry[]; warnings: Par
           if (isAbstract) {
             current!.abstract = text;
             state = 'abstract';
-          } else if (continuesParagraph) {
-            current!.title += ' ' + text; // a title wrapped over two lines
           } else {
             startTitle(text, line.no); // the previous title had no abstract; finish() warns
             state = 'title';
           }
         } else {
           // state === 'abstract'
-          if (continuesParagraph) current!.abstract += ' ' + text; // a wrapped abstract
-          else if (isAbstract) warn(line.no, `second abstract for "${clip(current!.title)}": "${clip(text)}" (ignored)`);
+          if (isAbstract) warn(line.no, `second abstract for "${clip(current!.title)}": "${clip(text)}" (ignored)`);
           else {
             startTitle(text, line.no);
             state = 'title';

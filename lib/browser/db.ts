@@ -1,0 +1,124 @@
+/**
+ * The one module that owns IndexedDB (through Dexie). The background is the only writer; content scripts never
+ * open a database (theirs would be the page's).
+ *
+ * Two kinds of table live here and never mix:
+ * - corpus tables (`corpus`, and the `corpus` row of `meta`): replaced wholesale by a corpus load;
+ * - user tables (`papers`, `lists`, `memberships`, `tags`, `notes`): only ever changed by the user's own actions.
+ *
+ * Schema history: a new schema is a new `version(n)` with an `upgrade()`; old versions are never edited.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { CorpusAsset, CorpusPaper } from '../corpus/types';
+import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
+
+/** Key–value rows: corpus load state and the user-data revision the search index follows. */
+export type MetaRow =
+  | { key: 'corpus'; version: string; count: number; loadedAt: number }
+  | { key: 'userRevision'; revision: number };
+
+export class PaperlightDB extends Dexie {
+  corpus!: EntityTable<CorpusPaper, 'id'>;
+  // A plain Table: EntityTable's insert type does not distribute over the MetaRow union.
+  meta!: Table<MetaRow, MetaRow['key']>;
+  papers!: EntityTable<SavedPaper, 'id'>;
+  lists!: EntityTable<PaperList, 'id'>;
+  memberships!: EntityTable<ListMembership, 'listId'>;
+  tags!: EntityTable<Tag, 'name'>;
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name = 'paperlight') {
+    super(name);
+    this.version(1).stores({
+      corpus: 'id',
+      meta: 'key',
+      papers: 'id, corpusId, arxivId, status, *tags, addedAt, updatedAt',
+      lists: 'id, name',
+      memberships: '[listId+paperId], listId, paperId',
+      tags: 'name',
+      notes: 'id, paperId, updatedAt',
+    });
+  }
+}
+
+/** The user tables, in the order a backup or a comparison walks them. */
+export const USER_TABLES = ['papers', 'lists', 'memberships', 'tags', 'notes'] as const;
+
+export type CorpusLoadResult =
+  | { status: 'unchanged'; version: string; count: number }
+  | { status: 'loaded'; version: string; count: number; previousVersion: string | null; ms: number };
+
+/** Rows per bulkAdd: small enough to report progress often, large enough that IndexedDB batches well. */
+const CHUNK = 2_000;
+
+/** The installed corpus, or null when none has completed loading. */
+export async function installedCorpus(db: PaperlightDB): Promise<{ version: string; count: number } | null> {
+  const row = await db.meta.get('corpus');
+  return row && row.key === 'corpus' ? { version: row.version, count: row.count } : null;
+}
+
+/**
+ * Installs a corpus asset. Atomic: the clear, every chunk and the `meta.corpus` marker share one read-write
+ * transaction over the corpus tables only, so a load that is killed or fails midway (service worker stopped,
+ * quota, a bad row) leaves the previous corpus exactly as it was, and the user tables are never in scope.
+ * The same version again does nothing.
+ */
+export async function loadCorpus(
+  db: PaperlightDB,
+  asset: CorpusAsset,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CorpusLoadResult> {
+  const before = await installedCorpus(db);
+  if (before?.version === asset.version && before.count === asset.count) {
+    return { status: 'unchanged', version: asset.version, count: asset.count };
+  }
+  const started = Date.now();
+  const total = asset.papers.length;
+  await db.transaction('rw', db.corpus, db.meta, async () => {
+    await db.corpus.clear();
+    for (let i = 0; i < total; i += CHUNK) {
+      await db.corpus.bulkAdd(asset.papers.slice(i, i + CHUNK));
+      onProgress?.(Math.min(i + CHUNK, total), total);
+    }
+    await db.meta.put({ key: 'corpus', version: asset.version, count: total, loadedAt: Date.now() });
+  });
+  return {
+    status: 'loaded',
+    version: asset.version,
+    count: total,
+    previousVersion: before?.version ?? null,
+    ms: Date.now() - started,
+  };
+}
+
+/** Bumps and returns the user-data revision (inside the caller's transaction when there is one). */
+export async function bumpUserRevision(db: PaperlightDB): Promise<number> {
+  const row = await db.meta.get('userRevision');
+  const revision = (row && row.key === 'userRevision' ? row.revision : 0) + 1;
+  await db.meta.put({ key: 'userRevision', revision });
+  return revision;
+}
+
+export async function userRevision(db: PaperlightDB): Promise<number> {
+  const row = await db.meta.get('userRevision');
+  return row && row.key === 'userRevision' ? row.revision : 0;
+}
+
+/**
+ * Makes sure the bundled corpus is the installed one. Cheap when it is (one meta read, no fetch), which is why it
+ * runs on every service-worker start: a load interrupted by the worker being stopped is redone on the next start.
+ */
+export async function ensureCorpus(
+  db: PaperlightDB,
+  bundledVersion: string,
+  fetchAsset: () => Promise<CorpusAsset>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<CorpusLoadResult> {
+  const installed = await installedCorpus(db);
+  if (installed?.version === bundledVersion) return { status: 'unchanged', ...installed };
+  const asset = await fetchAsset();
+  if (asset.version !== bundledVersion) {
+    throw new Error(`corpus: the bundled asset is version ${asset.version}, the build expected ${bundledVersion}; rebuild the extension`);
+  }
+  return loadCorpus(db, asset, onProgress);
+}
