@@ -20,9 +20,26 @@ if (typeof Map.groupBy !== 'function') {
 }
 
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts'],
-    testTimeout: 20_000,
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // Real Chromium with the built extension: one file at a time (2 cores, one browser at once).
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.e2e.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
