@@ -1,13 +1,20 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { buildCorpus } from './lib/corpus/build';
+import { buildCorpus, readJsonlPapers, toAsset } from './lib/corpus/build';
 
 // Parse the seeds once per build: the browser only ever sees the compact asset, never seed text.
-const corpus = buildCorpus();
+let corpus = buildCorpus();
+// Scale benchmarks only (never shipped): PAPERLIGHT_EXTRA_CORPUS=file.jsonl.gz appends real records to the asset.
+const extra = process.env.PAPERLIGHT_EXTRA_CORPUS;
+if (extra) {
+  const result = { ...corpus.result, papers: [...corpus.result.papers, ...readJsonlPapers(extra, corpus.result.papers)] };
+  corpus = { result, asset: toAsset(result) };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   publicDir: 'assets/public',
+  ...(process.env.PAPERLIGHT_OUT_DIR ? { outDir: process.env.PAPERLIGHT_OUT_DIR } : {}),
   manifest: ({ browser }) => ({
     name: 'Paperlight',
     description: 'Search, keep and annotate machine-learning papers on arXiv and Hugging Face.',

@@ -25,6 +25,8 @@ export interface CorpusPaper {
   title: string;
   /** Empty when the seed gave a title without an abstract (a warning says so). */
   abstract: string;
+  /** Author names, when the source gave them (the seed pages only give a count). */
+  authors?: string[];
   authorCount?: number;
   published?: PaperDate;
   upvotes?: number;

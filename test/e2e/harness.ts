@@ -119,7 +119,7 @@ export async function readRow<T>(page: Page, store: string, key: IDBValidKey): P
 export async function waitForCorpus(page: Page, timeoutMs = 30_000): Promise<{ version: string; count: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const meta = await readRow<{ version: string; count: number }>(page, 'meta', 'corpus').catch(() => undefined);
+    const meta = await readRow<{ version: string; count: number }>(page, 'corpusMeta', 'installed').catch(() => undefined);
     if (meta) return meta;
     if (Date.now() > deadline) throw new Error('e2e: the corpus was not installed in time');
     await page.waitForTimeout(50);
