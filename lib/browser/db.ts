@@ -35,7 +35,7 @@ export class PaperlightDB extends Dexie {
   meta!: Table<MetaRow, MetaRow['key']>;
   papers!: EntityTable<SavedPaper, 'id'>;
   lists!: EntityTable<PaperList, 'id'>;
-  memberships!: EntityTable<ListMembership, 'listId'>;
+  memberships!: Table<ListMembership, [listId: string, paperId: string]>;
   tags!: EntityTable<Tag, 'name'>;
   notes!: EntityTable<Note, 'id'>;
 

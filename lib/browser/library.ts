@@ -1,0 +1,288 @@
+/**
+ * The user's library on top of the Dexie module: every write the background makes on the user's behalf. Each
+ * write is one transaction that also bumps the user-data revision (the search index follows it), and returns the
+ * ids of the papers whose searchable state changed.
+ */
+import type { CorpusPaper } from '../corpus/types';
+import { normalizeTag, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
+import type { SearchDoc } from '../search/types';
+import { bumpUserRevision, type PaperlightDB } from './db';
+
+/** What the page or the popup knows about a paper it wants saved. */
+export interface PaperInput {
+  /** The corpus id when the paper is a corpus paper (it then becomes the saved paper's id). */
+  corpusId?: string;
+  arxivId?: string;
+  arxivVersion?: number;
+  title: string;
+  authors?: string[];
+  abstract?: string;
+  url?: string;
+  year?: number;
+  primaryClass?: string;
+}
+
+export interface WriteResult {
+  revision: number;
+  /** Papers whose searchable state (saved, status, tags, notes, lists) changed. */
+  changed: string[];
+}
+
+/** The key a paper is saved under: corpus id, then arXiv id, then a hash of the title. */
+export function paperKey(input: Pick<PaperInput, 'corpusId' | 'arxivId' | 'title'>): string {
+  if (input.corpusId) return input.corpusId;
+  if (input.arxivId) return `arxiv:${input.arxivId}`;
+  let h = 0;
+  for (const ch of input.title.toLowerCase()) h = (Math.imul(h, 31) + ch.codePointAt(0)!) | 0;
+  return `u-${(h >>> 0).toString(16)}`;
+}
+
+const now = () => Date.now();
+const userTables = (db: PaperlightDB) => [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta];
+
+async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
+  return db.transaction('rw', userTables(db), async () => {
+    const changed = await body();
+    const revision = await bumpUserRevision(db);
+    return { revision, changed: [...new Set(changed)] };
+  });
+}
+
+/** Makes sure the default Reading list exists (first run, or after an import of a backup without it). */
+export async function ensureReadingList(db: PaperlightDB): Promise<void> {
+  await db.transaction('rw', db.lists, async () => {
+    if (!(await db.lists.get(READING_LIST_ID))) {
+      await db.lists.add({ id: READING_LIST_ID, name: 'Reading list', createdAt: now(), updatedAt: now() });
+    }
+  });
+}
+
+async function upsertPaper(db: PaperlightDB, input: PaperInput): Promise<SavedPaper> {
+  const id = paperKey(input);
+  const existing = await db.papers.get(id);
+  const t = now();
+  const paper: SavedPaper = existing
+    ? { ...existing, updatedAt: t }
+    : { id, title: input.title, tags: [], addedAt: t, updatedAt: t };
+  // Fill what we did not know; never overwrite what the user or an earlier save recorded.
+  for (const key of ['corpusId', 'arxivId', 'arxivVersion', 'authors', 'abstract', 'url', 'year', 'primaryClass'] as const) {
+    if (paper[key] === undefined && input[key] !== undefined) (paper as unknown as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.arxivVersion !== undefined && (paper.arxivVersion ?? 0) < input.arxivVersion) paper.arxivVersion = input.arxivVersion;
+  await db.papers.put(paper);
+  return paper;
+}
+
+/** Saves a paper (to the Reading list unless another list is named). Saving again adds nothing. */
+export async function savePaper(db: PaperlightDB, input: PaperInput, listId = READING_LIST_ID): Promise<WriteResult & { paper: SavedPaper }> {
+  if (!input.title.trim()) throw new Error('library: a paper needs a title to be saved');
+  let paper!: SavedPaper;
+  const result = await write(db, async () => {
+    if (listId === READING_LIST_ID) await ensureReadingList(db);
+    else if (!(await db.lists.get(listId))) throw new Error(`library: there is no list "${listId}"`);
+    paper = await upsertPaper(db, input);
+    if (!(await db.memberships.get([listId, paper.id]))) {
+      await db.memberships.add({ listId, paperId: paper.id, addedAt: now() });
+    }
+    return [paper.id];
+  });
+  return { ...result, paper };
+}
+
+async function requirePaper(db: PaperlightDB, id: string): Promise<SavedPaper> {
+  const paper = await db.papers.get(id);
+  if (!paper) throw new Error(`library: paper "${id}" is not saved`);
+  return paper;
+}
+
+/** Sets (or clears, with null) the reading status of saved papers, recording when. */
+export async function setStatus(db: PaperlightDB, ids: string[], status: ReadingStatus | null): Promise<WriteResult> {
+  return write(db, async () => {
+    for (const id of ids) {
+      const paper = await requirePaper(db, id);
+      const t = now();
+      const next: SavedPaper = { ...paper, updatedAt: t };
+      if (status) {
+        next.status = status;
+        next.statusAt = { ...paper.statusAt, [status]: t };
+      } else delete next.status;
+      await db.papers.put(next);
+    }
+    return ids;
+  });
+}
+
+/** Adds tags (normalised; empty ones dropped) to saved papers, and to the tag table for autocompletion. */
+export async function addTags(db: PaperlightDB, ids: string[], rawTags: string[]): Promise<WriteResult> {
+  const tags = [...new Set(rawTags.map(normalizeTag).filter(Boolean))];
+  return write(db, async () => {
+    for (const name of tags) if (!(await db.tags.get(name))) await db.tags.add({ name, createdAt: now() });
+    for (const id of ids) {
+      const paper = await requirePaper(db, id);
+      const merged = [...new Set([...paper.tags, ...tags])];
+      if (merged.length !== paper.tags.length) await db.papers.put({ ...paper, tags: merged, updatedAt: now() });
+    }
+    return ids;
+  });
+}
+
+export async function removeTags(db: PaperlightDB, ids: string[], rawTags: string[]): Promise<WriteResult> {
+  const drop = new Set(rawTags.map(normalizeTag));
+  return write(db, async () => {
+    for (const id of ids) {
+      const paper = await requirePaper(db, id);
+      await db.papers.put({ ...paper, tags: paper.tags.filter((t) => !drop.has(t)), updatedAt: now() });
+    }
+    return ids;
+  });
+}
+
+/** Tag names for autocompletion: those starting with the prefix first, then those containing it. */
+export async function suggestTags(db: PaperlightDB, prefix: string, limit = 8): Promise<string[]> {
+  const p = normalizeTag(prefix);
+  const all = (await db.tags.toCollection().primaryKeys()) as string[];
+  const starts = all.filter((t) => t.startsWith(p));
+  const contains = all.filter((t) => !t.startsWith(p) && t.includes(p));
+  return [...starts, ...contains].slice(0, limit);
+}
+
+export async function createList(db: PaperlightDB, name: string): Promise<WriteResult & { list: PaperList }> {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (!clean) throw new Error('library: a list needs a name');
+  const list: PaperList = { id: `list-${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name: clean, createdAt: now(), updatedAt: now() };
+  const result = await write(db, async () => {
+    if ((await db.lists.where('name').equals(clean).count()) > 0) throw new Error(`library: a list named "${clean}" exists already`);
+    await db.lists.add(list);
+    return [];
+  });
+  return { ...result, list };
+}
+
+export async function renameList(db: PaperlightDB, id: string, name: string): Promise<WriteResult> {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  if (!clean) throw new Error('library: a list needs a name');
+  return write(db, async () => {
+    const list = await db.lists.get(id);
+    if (!list) throw new Error(`library: there is no list "${id}"`);
+    await db.lists.put({ ...list, name: clean, updatedAt: now() });
+    return (await db.memberships.where('listId').equals(id).toArray()).map((m) => m.paperId);
+  });
+}
+
+/** What deleting a list removed, so the UI can undo it exactly. */
+export interface DeletedList {
+  list: PaperList;
+  memberships: { listId: string; paperId: string; addedAt: number }[];
+}
+
+export async function deleteList(db: PaperlightDB, id: string): Promise<WriteResult & { deleted: DeletedList }> {
+  if (id === READING_LIST_ID) throw new Error('library: the Reading list cannot be deleted');
+  let deleted!: DeletedList;
+  const result = await write(db, async () => {
+    const list = await db.lists.get(id);
+    if (!list) throw new Error(`library: there is no list "${id}"`);
+    const memberships = await db.memberships.where('listId').equals(id).toArray();
+    await db.memberships.where('listId').equals(id).delete();
+    await db.lists.delete(id);
+    deleted = { list, memberships };
+    return memberships.map((m) => m.paperId);
+  });
+  return { ...result, deleted };
+}
+
+export async function restoreList(db: PaperlightDB, deleted: DeletedList): Promise<WriteResult> {
+  return write(db, async () => {
+    await db.lists.put(deleted.list);
+    await db.memberships.bulkPut(deleted.memberships);
+    return deleted.memberships.map((m) => m.paperId);
+  });
+}
+
+export async function addToList(db: PaperlightDB, ids: string[], listId: string): Promise<WriteResult> {
+  return write(db, async () => {
+    if (!(await db.lists.get(listId))) throw new Error(`library: there is no list "${listId}"`);
+    for (const id of ids) {
+      await requirePaper(db, id);
+      if (!(await db.memberships.get([listId, id]))) await db.memberships.add({ listId, paperId: id, addedAt: now() });
+    }
+    return ids;
+  });
+}
+
+export async function removeFromList(db: PaperlightDB, ids: string[], listId: string): Promise<WriteResult> {
+  return write(db, async () => {
+    for (const id of ids) await db.memberships.delete([listId, id]);
+    return ids;
+  });
+}
+
+/** Removes papers from the library altogether: their lists, status, tags and notes. */
+export async function removePapers(db: PaperlightDB, ids: string[]): Promise<WriteResult> {
+  return write(db, async () => {
+    await db.papers.bulkDelete(ids);
+    await db.memberships.where('paperId').anyOf(ids).delete();
+    await db.notes.where('paperId').anyOf(ids).delete();
+    return ids;
+  });
+}
+
+/** Creates or updates a note. An empty text deletes an existing note. */
+export async function putNote(db: PaperlightDB, paperId: string, text: string, noteId?: string): Promise<WriteResult & { note: Note | null }> {
+  let note: Note | null = null;
+  const result = await write(db, async () => {
+    await requirePaper(db, paperId);
+    const existing = noteId ? await db.notes.get(noteId) : undefined;
+    if (noteId && existing && existing.paperId !== paperId) throw new Error(`library: note "${noteId}" belongs to another paper`);
+    if (!text.trim()) {
+      if (existing) await db.notes.delete(existing.id);
+      return [paperId];
+    }
+    const t = now();
+    note = existing
+      ? { ...existing, text, updatedAt: t }
+      : { id: noteId ?? `note-${t.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, paperId, text, createdAt: t, updatedAt: t };
+    await db.notes.put(note);
+    return [paperId];
+  });
+  return { ...result, note };
+}
+
+/**
+ * The searchable documents for some papers (or all): the corpus paper and the user's saved state merged under
+ * one key, so a saved corpus paper is one hit that carries its status, tags, lists and notes.
+ */
+export async function searchDocs(db: PaperlightDB, ids?: string[]): Promise<SearchDoc[]> {
+  return db.transaction('r', [db.corpus, db.papers, db.memberships, db.lists, db.notes], async () => {
+    const corpus = ids ? ((await db.corpus.bulkGet(ids)).filter(Boolean) as CorpusPaper[]) : await db.corpus.toArray();
+    const saved = ids ? ((await db.papers.bulkGet(ids)).filter(Boolean) as SavedPaper[]) : await db.papers.toArray();
+    const lists = new Map((await db.lists.toArray()).map((l) => [l.id, l.name]));
+    const memberships = ids ? await db.memberships.where('paperId').anyOf(ids).toArray() : await db.memberships.toArray();
+    const notes = ids ? await db.notes.where('paperId').anyOf(ids).toArray() : await db.notes.toArray();
+
+    const docs = new Map<string, SearchDoc>();
+    for (const p of corpus) {
+      const doc: SearchDoc = { id: p.id, title: p.title, abstract: p.abstract, inCorpus: true };
+      if (p.authors) doc.authors = p.authors;
+      if (p.published?.year) doc.year = p.published.year;
+      docs.set(p.id, doc);
+    }
+    for (const s of saved) {
+      const base = docs.get(s.id) ?? { id: s.id, title: s.title, abstract: s.abstract ?? '' };
+      const doc: SearchDoc = { ...base, saved: true, addedAt: s.addedAt, tags: s.tags };
+      if (s.authors && !doc.authors) doc.authors = s.authors;
+      if (s.year && !doc.year) doc.year = s.year;
+      if (s.status) doc.status = s.status;
+      docs.set(s.id, doc);
+    }
+    for (const m of memberships) {
+      const doc = docs.get(m.paperId);
+      if (!doc) continue;
+      doc.lists = [...(doc.lists ?? []), m.listId, lists.get(m.listId) ?? m.listId];
+    }
+    for (const n of notes) {
+      const doc = docs.get(n.paperId);
+      if (doc) doc.notes = doc.notes ? `${doc.notes}\n${n.text}` : n.text;
+    }
+    return [...docs.values()];
+  });
+}
