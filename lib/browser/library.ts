@@ -286,3 +286,48 @@ export async function searchDocs(db: PaperlightDB, ids?: string[]): Promise<Sear
     return [...docs.values()];
   });
 }
+
+/** Every list with its paper count and status breakdown; the Reading list first, then by name. */
+export async function listSummaries(db: PaperlightDB): Promise<{ list: PaperList; count: number; byStatus: Record<ReadingStatus | 'none', number> }[]> {
+  await ensureReadingList(db);
+  return db.transaction('r', [db.lists, db.memberships, db.papers], async () => {
+    const lists = await db.lists.toArray();
+    const memberships = await db.memberships.toArray();
+    const status = new Map((await db.papers.toArray()).map((p) => [p.id, p.status ?? ('none' as const)]));
+    return lists
+      .sort((a, b) => Number(b.id === READING_LIST_ID) - Number(a.id === READING_LIST_ID) || a.name.localeCompare(b.name))
+      .map((list) => {
+        const byStatus = { 'to-read': 0, reading: 0, read: 0, none: 0 };
+        let count = 0;
+        for (const m of memberships) {
+          if (m.listId !== list.id) continue;
+          count++;
+          byStatus[status.get(m.paperId) ?? 'none']++;
+        }
+        return { list, count, byStatus };
+      });
+  });
+}
+
+/** A list's papers with when each was added, newest first. */
+export async function listPapers(db: PaperlightDB, listId: string): Promise<{ paper: SavedPaper; addedAt: number }[]> {
+  return db.transaction('r', [db.memberships, db.papers], async () => {
+    const memberships = await db.memberships.where('listId').equals(listId).toArray();
+    const papers = await db.papers.bulkGet(memberships.map((m) => m.paperId));
+    return memberships
+      .map((m, i) => ({ paper: papers[i]!, addedAt: m.addedAt }))
+      .filter((row) => row.paper)
+      .sort((a, b) => b.addedAt - a.addedAt);
+  });
+}
+
+/** Everything known about one paper: its corpus record, the user's saved state, notes and lists. */
+export async function paperDetails(db: PaperlightDB, id: string) {
+  return db.transaction('r', [db.corpus, db.papers, db.notes, db.memberships], async () => {
+    const [corpus, saved] = await Promise.all([db.corpus.get(id), db.papers.get(id)]);
+    if (!corpus && !saved) return null;
+    const notes = (await db.notes.where('paperId').equals(id).toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    const listIds = (await db.memberships.where('paperId').equals(id).toArray()).map((m) => m.listId);
+    return { id, corpus, saved, notes, listIds };
+  });
+}

@@ -6,6 +6,12 @@
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 
+/** The status one key press further: none → to-read → reading → read → none. */
+export function nextStatus(status: ReadingStatus | undefined): ReadingStatus | null {
+  if (!status) return 'to-read';
+  return READING_STATUSES[READING_STATUSES.indexOf(status) + 1] ?? null;
+}
+
 export interface SavedPaper {
   /** The paper key: a corpus id (`c-…`), `arxiv:<id>` for an arXiv paper not in the corpus, or `u-…` otherwise. */
   id: string;

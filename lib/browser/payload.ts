@@ -1,0 +1,70 @@
+/**
+ * The shape every message payload must have before the background acts on it. Valibot (small, tree-shaken,
+ * typed) states each schema once; a malformed payload is refused with a typed error naming the message and the
+ * first wrong field. Strings are bounded so a page cannot make the background store megabytes per call.
+ */
+import * as v from 'valibot';
+import type { ProtocolMap } from './messages';
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const ids = v.pipe(v.array(id), v.minLength(1), v.maxLength(10_000));
+const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const status = v.nullable(v.picklist(['to-read', 'reading', 'read']));
+const tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(100));
+
+const paperInput = v.strictObject({
+  corpusId: v.optional(id),
+  arxivId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  arxivVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(2_000)),
+  authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(5_000))),
+  abstract: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+  url: v.optional(v.pipe(v.string(), v.url(), v.maxLength(2_000))),
+  year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(3000))),
+  primaryClass: v.optional(v.pipe(v.string(), v.maxLength(64))),
+});
+
+const deletedList = v.object({
+  list: v.object({ id, name: shortText, createdAt: v.number(), updatedAt: v.number() }),
+  memberships: v.array(v.object({ listId: id, paperId: id, addedAt: v.number() })),
+});
+
+const none = v.optional(v.union([v.undefined(), v.null()]));
+
+export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
+  getCorpusStatus: none,
+  search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(10_000)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
+  related: v.strictObject({ id }),
+  getPaper: v.strictObject({ id }),
+  savePaper: v.strictObject({ paper: paperInput, listId: v.optional(id) }),
+  setStatus: v.strictObject({ ids, status }),
+  addTags: v.strictObject({ ids, tags }),
+  removeTags: v.strictObject({ ids, tags }),
+  suggestTags: v.strictObject({ prefix: v.pipe(v.string(), v.maxLength(200)) }),
+  putNote: v.strictObject({ paperId: id, text: v.pipe(v.string(), v.maxLength(1_000_000)), noteId: v.optional(id) }),
+  getLists: none,
+  getListPapers: v.strictObject({ listId: id }),
+  createList: v.strictObject({ name: shortText }),
+  renameList: v.strictObject({ id, name: shortText }),
+  deleteList: v.strictObject({ id }),
+  restoreList: v.strictObject({ deleted: deletedList }),
+  addToList: v.strictObject({ ids, listId: id }),
+  removeFromList: v.strictObject({ ids, listId: id }),
+  removePapers: v.strictObject({ ids }),
+};
+
+export class PayloadError extends Error {
+  override name = 'PayloadError';
+}
+
+/** Throws a PayloadError unless `data` has the shape message `type` takes. */
+export function assertPayload(type: keyof ProtocolMap, data: unknown): void {
+  const schema = PAYLOADS[type];
+  if (!schema) throw new PayloadError(`background: unknown message "${String(type)}"`);
+  const result = v.safeParse(schema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') || '(payload)';
+    throw new PayloadError(`background: malformed "${type}" message: ${path}: ${issue.message}`);
+  }
+}
