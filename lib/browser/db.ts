@@ -29,10 +29,33 @@ export interface CorpusMetaRow {
 /** Key–value rows about user data: the revision the search index follows. */
 export type MetaRow = { key: 'userRevision'; revision: number };
 
+/**
+ * The serialized search index, valid for exactly one corpus version and one user-data revision; anything else is
+ * stale and rebuilt. Kept so a restarted service worker loads the index instead of rebuilding it.
+ */
+export interface SearchIndexRow {
+  key: 'current';
+  corpusVersion: string;
+  userRevision: number;
+  json: string;
+}
+
+/**
+ * An arXiv id seen on a page next to a corpus paper's title: remembered so the paper is recognised by id on its
+ * abs, pdf, html and Hugging Face pages, where the title may be missing or written otherwise.
+ */
+export interface IdentityRow {
+  arxivId: string;
+  paperId: string;
+  seenAt: number;
+}
+
 export class PaperlightDB extends Dexie {
   corpus!: EntityTable<CorpusPaper, 'id'>;
   corpusMeta!: Table<CorpusMetaRow, CorpusMetaRow['key']>;
   meta!: Table<MetaRow, MetaRow['key']>;
+  searchIndex!: Table<SearchIndexRow, SearchIndexRow['key']>;
+  identities!: EntityTable<IdentityRow, 'arxivId'>;
   papers!: EntityTable<SavedPaper, 'id'>;
   lists!: EntityTable<PaperList, 'id'>;
   memberships!: Table<ListMembership, [listId: string, paperId: string]>;
@@ -45,6 +68,8 @@ export class PaperlightDB extends Dexie {
       corpus: 'id',
       corpusMeta: 'key',
       meta: 'key',
+      searchIndex: 'key',
+      identities: 'arxivId, paperId',
       papers: 'id, corpusId, arxivId, status, *tags, addedAt, updatedAt',
       lists: 'id, name',
       memberships: '[listId+paperId], listId, paperId',

@@ -13,6 +13,7 @@ import {
   restoreList,
   savePaper,
   searchDocs,
+  lookupPapers,
   setStatus,
   suggestTags,
 } from './library';
@@ -156,5 +157,39 @@ describe('searchDocs', () => {
     expect(docs.find((d) => d.id === 'arxiv:2401.00001')).toMatchObject({ saved: true, authors: ['A. Author'], year: 2024 });
     expect(docs.find((d) => d.id === 'c-2')).toEqual({ id: 'c-2', title: 'Attention Is All You Need', abstract: 'The Transformer.', inCorpus: true });
     expect(await searchDocs(db, ['c-1'])).toHaveLength(1);
+  });
+});
+
+describe('lookupPapers', () => {
+  const matchTitle = (title: string) => (title.toLowerCase().startsWith('scaling laws for neural language') ? 'c-1' : null);
+
+  it('marks corpus papers by title, unknown papers as nothing, and remembers ids seen with a title', async () => {
+    const marks = await lookupPapers(
+      db,
+      [
+        { id: '2001.08361', title: 'Scaling Laws for Neural Language Models' },
+        { id: '2401.99999', title: 'Something Else Entirely' },
+        { id: null, title: 'Scaling laws for neural language models' },
+      ],
+      matchTitle,
+    );
+    expect(marks.map((m) => [m.paperId, m.inCorpus, m.saved])).toEqual([
+      ['c-1', true, false],
+      [null, false, false],
+      ['c-1', true, false],
+    ]);
+    expect(await db.identities.get('2001.08361')).toMatchObject({ paperId: 'c-1' });
+    // Next time the id alone is enough: on a pdf or html page with no usable title.
+    const [byId] = await lookupPapers(db, [{ id: '2001.08361', title: '' }], () => null);
+    expect(byId!.paperId).toBe('c-1');
+  });
+
+  it('shows the saved state: status, tags, lists, notes', async () => {
+    await savePaper(db, { arxivId: '2401.00001', title: 'Only On A Page' });
+    await setStatus(db, ['arxiv:2401.00001'], 'reading');
+    await addTags(db, ['arxiv:2401.00001'], ['rl']);
+    await putNote(db, 'arxiv:2401.00001', 'hmm');
+    const [mark] = await lookupPapers(db, [{ id: '2401.00001', title: 'Only On A Page' }], () => null);
+    expect(mark).toEqual({ paperId: 'arxiv:2401.00001', inCorpus: false, saved: true, status: 'reading', tags: ['rl'], lists: ['Reading list'], noteCount: 1 });
   });
 });

@@ -6,7 +6,7 @@
 import type { CorpusPaper } from '../corpus/types';
 import { normalizeTag, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
-import { bumpUserRevision, type PaperlightDB } from './db';
+import { bumpUserRevision, type IdentityRow, type PaperlightDB } from './db';
 
 /** What the page or the popup knows about a paper it wants saved. */
 export interface PaperInput {
@@ -329,5 +329,76 @@ export async function paperDetails(db: PaperlightDB, id: string) {
     const notes = (await db.notes.where('paperId').equals(id).toArray()).sort((a, b) => a.createdAt - b.createdAt);
     const listIds = (await db.memberships.where('paperId').equals(id).toArray()).map((m) => m.listId);
     return { id, corpus, saved, notes, listIds };
+  });
+}
+
+/** One entry of a page, as the content script read it. */
+export interface PageRef {
+  /** arXiv id without version, when the page gave one. */
+  id: string | null;
+  title: string;
+}
+
+/** What a page entry should show. */
+export interface PageMark {
+  /** The library key of the paper, or null when it is neither in the corpus nor saved. */
+  paperId: string | null;
+  inCorpus: boolean;
+  saved: boolean;
+  status?: ReadingStatus;
+  tags: string[];
+  /** Names of the lists holding it. */
+  lists: string[];
+  noteCount: number;
+}
+
+/**
+ * Marks for every entry of a page, in one read: a saved paper is found by its arXiv id; a corpus paper by an id
+ * remembered from an earlier page, else by title (`matchTitle`, the guarded matcher from lib/identity). A title
+ * match on an entry that has an id remembers that id for next time.
+ */
+export async function lookupPapers(db: PaperlightDB, refs: PageRef[], matchTitle: (title: string) => string | null): Promise<PageMark[]> {
+  const ids = [...new Set(refs.map((r) => r.id).filter((id): id is string => !!id))];
+  const [savedByArxiv, remembered] = await Promise.all([
+    db.papers.where('arxivId').anyOf(ids).toArray(),
+    db.identities.bulkGet(ids),
+  ]);
+  const savedIdOf = new Map(savedByArxiv.map((p) => [p.arxivId!, p.id]));
+  const rememberedOf = new Map(remembered.filter(Boolean).map((r) => [r!.arxivId, r!.paperId]));
+
+  const learned: IdentityRow[] = [];
+  const resolved = refs.map((ref) => {
+    if (ref.id && savedIdOf.has(ref.id)) return { paperId: savedIdOf.get(ref.id)!, corpusId: rememberedOf.get(ref.id) ?? null };
+    let corpusId = ref.id ? (rememberedOf.get(ref.id) ?? null) : null;
+    if (!corpusId && ref.title) {
+      corpusId = matchTitle(ref.title);
+      if (corpusId && ref.id) learned.push({ arxivId: ref.id, paperId: corpusId, seenAt: Date.now() });
+    }
+    return { paperId: corpusId ?? (ref.id ? `arxiv:${ref.id}` : null), corpusId };
+  });
+  if (learned.length) await db.identities.bulkPut(learned);
+
+  const keys = [...new Set(resolved.map((r) => r.paperId).filter((k): k is string => !!k))];
+  const [saved, memberships, lists, notes] = await Promise.all([
+    db.papers.bulkGet(keys),
+    db.memberships.where('paperId').anyOf(keys).toArray(),
+    db.lists.toArray(),
+    db.notes.where('paperId').anyOf(keys).toArray(),
+  ]);
+  const savedOf = new Map(saved.filter(Boolean).map((p) => [p!.id, p!]));
+  const listName = new Map(lists.map((l) => [l.id, l.name]));
+  return resolved.map(({ paperId, corpusId }) => {
+    const paper = paperId ? savedOf.get(paperId) : undefined;
+    if (!paperId || (!paper && !corpusId)) return { paperId: null, inCorpus: false, saved: false, tags: [], lists: [], noteCount: 0 };
+    const mark: PageMark = {
+      paperId,
+      inCorpus: !!corpusId || !!paper?.corpusId || paperId.startsWith('c-'),
+      saved: !!paper,
+      tags: paper?.tags ?? [],
+      lists: memberships.filter((m) => m.paperId === paperId).map((m) => listName.get(m.listId) ?? m.listId),
+      noteCount: notes.filter((n) => n.paperId === paperId).length,
+    };
+    if (paper?.status) mark.status = paper.status;
+    return mark;
   });
 }
