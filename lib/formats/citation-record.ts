@@ -1,0 +1,140 @@
+/**
+ * The neutral shape between a citation format (BibTeX, RIS, CSL-JSON) and the library: every citation importer
+ * turns its input into CitationRecords, and `recordsToSnapshot` turns those into papers, tags and notes with
+ * stable ids, so importing the same file twice produces the same records (and the merge adds nothing).
+ */
+import { dedupeKey } from '../corpus/key';
+import { normalizeTag, type Note, type Tag } from '../library/types';
+import type { ArxivRef } from './arxiv-id';
+import type { FormatPaper, LibrarySnapshot } from './snapshot';
+
+export interface CitationRecord {
+  title: string;
+  authors: string[];
+  year?: number;
+  url?: string;
+  doi?: string;
+  arxiv?: ArxivRef;
+  primaryClass?: string;
+  abstract?: string;
+  journal?: string;
+  /** As written; normalised with normalizeTag when the record becomes a paper. */
+  keywords: string[];
+  notes: string[];
+}
+
+/**
+ * Several notes on one paper travel in one field (BibTeX `annote`, CSL `annote`) separated by a centred-asterisks
+ * paragraph, the typographic section break; exporters join with it and importers split on it.
+ */
+export const NOTE_SEPARATOR = '\n\n* * *\n\n';
+
+export function splitNotes(text: string): string[] {
+  return text
+    .split(/\n[ \t]*\n[ \t]*\* \* \*[ \t]*\n[ \t]*\n/)
+    .map(cleanMultiline)
+    .filter((n) => n.length > 0);
+}
+
+export function joinNotes(texts: readonly string[]): string {
+  return texts.join(NOTE_SEPARATOR);
+}
+
+// C0 and C1 control characters other than tab and line feed: no citation format can carry them, and TeX parsers
+// read some of them as markup (the BibTeX parser uses U+000E/U+000F internally).
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A one-line field (title, author, venue): controls dropped, whitespace runs (including line breaks) as one space. */
+export function cleanLine(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The title an exporter writes. A paper always has one, but a title of nothing but control characters would
+ * clean to nothing, and a citation without a title cannot be imported again.
+ */
+export function exportTitle(title: string): string {
+  return cleanLine(title) || 'Untitled';
+}
+
+/** A free-text field (note, abstract): line breaks kept as `\n`, controls dropped, ends trimmed. */
+export function cleanMultiline(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROL, '')
+    .trim();
+}
+
+/** `https://doi.org/10.1000/x`, `doi:10.1000/x` → `10.1000/x`; anything that is not a DOI → undefined. */
+export function cleanDoi(raw: string | undefined): string | undefined {
+  const match = raw?.trim().match(/(10\.\d{4,9}\/\S+)$/);
+  return match?.[1];
+}
+
+export function cleanYear(raw: string | number | undefined): number | undefined {
+  if (typeof raw === 'number') return Number.isInteger(raw) ? raw : undefined;
+  const match = raw?.match(/(?<!\d)(\d{4})(?!\d)/);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Stable 56-bit hash (cyrb53, as lib/corpus/key uses) in 14 hex digits: ids derived from content, so a re-import
+ * yields the same ids.
+ */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/**
+ * The paper key for an imported citation: `arxiv:<id>` for arXiv papers (the data model's key for an arXiv paper
+ * not known to be in the corpus), otherwise `u-` + a hash of the DOI or the normalised title. Linking to a corpus
+ * paper (`c-…`) is the background's job: it knows the corpus.
+ */
+export function paperIdForRecord(record: Pick<CitationRecord, 'arxiv' | 'doi' | 'title'>): string {
+  if (record.arxiv) return `arxiv:${record.arxiv.id}`;
+  if (record.doi) return `u-${contentHash(`doi:${record.doi.toLowerCase()}`)}`;
+  return `u-${contentHash(`title:${dedupeKey(record.title)}`)}`;
+}
+
+export function noteIdFor(paperId: string, text: string): string {
+  return `n-${contentHash(`${paperId}\u0000${text}`)}`;
+}
+
+/** Records → a snapshot of new papers, their tags and notes, all stamped `now`. */
+export function recordsToSnapshot(records: readonly CitationRecord[], now: number): LibrarySnapshot {
+  const papers: FormatPaper[] = [];
+  const notes: Note[] = [];
+  const tagNames = new Set<string>();
+  for (const record of records) {
+    const id = paperIdForRecord(record);
+    const tags = [...new Set(record.keywords.map(normalizeTag).filter((t) => t.length > 0))];
+    tags.forEach((t) => tagNames.add(t));
+    const paper: FormatPaper = { id, title: record.title, tags, addedAt: now, updatedAt: now };
+    if (record.arxiv) paper.arxivId = record.arxiv.id;
+    if (record.arxiv?.version) paper.arxivVersion = record.arxiv.version;
+    if (record.authors.length > 0) paper.authors = record.authors;
+    if (record.abstract) paper.abstract = record.abstract;
+    if (record.url) paper.url = record.url;
+    if (record.year !== undefined) paper.year = record.year;
+    if (record.primaryClass) paper.primaryClass = record.primaryClass;
+    if (record.doi) paper.doi = record.doi;
+    if (record.journal) paper.journal = record.journal;
+    papers.push(paper);
+    for (const text of record.notes) {
+      notes.push({ id: noteIdFor(id, text), paperId: id, text, createdAt: now, updatedAt: now });
+    }
+  }
+  const tags: Tag[] = [...tagNames].map((name) => ({ name, createdAt: now }));
+  return { papers, lists: [], memberships: [], tags, notes };
+}
