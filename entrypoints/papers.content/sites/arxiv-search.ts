@@ -1,0 +1,37 @@
+/**
+ * arXiv search results, /search/?query=… and /search/advanced: one `li.arxiv-result` per paper, holding the
+ * `arXiv:<id>` link to /abs/<id>, the title (raw TeX when it has any: MathJax runs later) and the authors.
+ */
+import type { PaperRef } from './index';
+import { linkedArxivId, readableText } from './page-text';
+
+const sel = {
+  /** search-abstract-distributed-systems-200 (2025-12, search v0.5.6): 200 of these. */
+  result: 'li.arxiv-result',
+  /** `p.list-title > a[href=".../abs/2512.03003"]` then pdf/ps/other links: the first that names a paper wins. */
+  link: 'a[href]',
+  /** `p.title.is-5.mathjax`. */
+  title: 'p.title',
+  /** `p.authors > a`, after a "Authors:" span. */
+  authors: 'p.authors a',
+} as const;
+
+export function extract(root: ParentNode, url: URL): PaperRef[] {
+  const refs: PaperRef[] = [];
+  for (const li of Array.from(root.querySelectorAll(sel.result))) {
+    const ref = Array.from(li.querySelectorAll(sel.link))
+      .map((a) => linkedArxivId(a, url))
+      .find((r) => r !== null);
+    if (!ref) continue;
+    const titleEl = li.querySelector(sel.title);
+    const authors = Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean);
+    refs.push({
+      id: ref.id,
+      version: ref.version ?? null,
+      title: titleEl ? readableText(titleEl) : '',
+      ...(authors.length ? { authors } : {}),
+      element: li,
+    });
+  }
+  return refs;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../../test/fixtures/pages/load-page';
+import { linkedArxivId, readableText, readingOrderName } from './page-text';
+
+const textOf = (html: string, skip?: string) => readableText(parsePage(`<html><body><div id="t">${html}</div></body></html>`).querySelector('#t')!, skip);
+
+describe('readableText', () => {
+  it.each([
+    ['plain, <b>bold</b>\n   and   wrapped', 'plain, bold and wrapped'],
+    ['<span class="descriptor">Title:</span> Kept', 'Kept', '.descriptor'],
+    // MathJax 2 after it ran: preview and output dropped, the TeX script given back.
+    ['S<span class="MathJax_Preview">S²</span><span class="MathJax" id="MathJax-Element-1-Frame"><nobr>²</nobr></span><script type="math/tex" id="MathJax-Element-1">^{2}</script>FT', 'S$^{2}$FT'],
+    ['<div class="MathJax_Display">x</div><script type="math/tex; mode=display">x^2</script>', '$x^2$'],
+    // MathJax 3: no TeX in the page; its assistive MathML is read.
+    ['PanGu-<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math>π</mjx-math><mjx-assistive-mml><math><mi>π</mi></math></mjx-assistive-mml></mjx-container>', 'PanGu-π'],
+    // KaTeX: the MathML half carries the TeX annotation; the HTML half is dropped.
+    ['<span class="katex"><span class="katex-mathml"><math><semantics><mi>ε</mi><annotation encoding="application/x-tex">\\epsilon</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">ε</span></span>-greedy', '$\\epsilon$-greedy'],
+    // LaTeXML MathML with alttext only.
+    ['CO<math alttext="{}_{2}"><msub><mi></mi><mn>2</mn></msub></math>', 'CO${}_{2}$'],
+    ['a<br>b', 'a b'],
+    ['zero\u200bwidth\u2061 gone', 'zerowidth gone'],
+    ['<script>alert(1)</script><style>p{}</style>kept', 'kept'],
+    ['&lt;img src=x onerror=alert(1)&gt;', '<img src=x onerror=alert(1)>'],
+  ])('%j → %j', (html, expected, skip?: string) => {
+    expect(textOf(html, skip)).toBe(expected);
+  });
+});
+
+describe('linkedArxivId', () => {
+  const base = new URL('https://arxiv.org/list/cs/new');
+  it.each([
+    ['<a href="/abs/2401.12345">x</a>', '2401.12345'],
+    ['<a href="../../abs/hep-th/9901001v2">x</a>', 'hep-th/9901001'],
+    ['<a href="https://huggingface.co/papers/2401.12345">x</a>', '2401.12345'],
+    ['<a href="/list/cs/new">x</a>', null],
+    ['<a>no href</a>', null],
+    ['<a href="http://[bad">x</a>', null],
+  ])('%s → %s', (html, id) => {
+    const a = parsePage(`<html><body>${html}</body></html>`).querySelector('a')!;
+    expect(linkedArxivId(a, base)?.id ?? null).toBe(id);
+  });
+});
+
+describe('readingOrderName', () => {
+  it.each([
+    ['Vaswani, Ashish', 'Ashish Vaswani'],
+    ['Upadhyay, Manas V.', 'Manas V. Upadhyay'],
+    ['Plato', 'Plato'],
+  ])('%s → %s', (name, expected) => {
+    expect(readingOrderName(name)).toBe(expected);
+  });
+});

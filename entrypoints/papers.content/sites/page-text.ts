@@ -1,0 +1,125 @@
+/**
+ * Reading text and links out of a page without changing it. Every adapter reads titles through `readableText`,
+ * so math comes back the same way everywhere: as the TeX source between `$…$`, which is how arXiv writes titles
+ * and what `normalizeTitle` expects. Nothing here writes to the DOM.
+ */
+import { arxivIdFromUrl, type ArxivId } from '../../../lib/identity/arxiv-id';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Never text a reader sees. */
+const SILENT_TAGS = new Set(['style', 'noscript', 'template', 'svg', 'select', 'textarea', 'iframe', 'object']);
+
+function classesOf(el: Element): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** The TeX of a MathML `<math>`: its x-tex annotation (LaTeXML, MathJax 3 assistive MathML), else `alttext`. */
+function texOfMathMl(math: Element): string | null {
+  for (const annotation of Array.from(math.getElementsByTagName('annotation'))) {
+    if (/tex/i.test(annotation.getAttribute('encoding') ?? '')) return annotation.textContent ?? '';
+  }
+  return math.getAttribute('alttext');
+}
+
+function firstDescendant(el: Element, localName: string): Element | null {
+  return el.getElementsByTagName(localName)[0] ?? null;
+}
+
+function collect(node: Node, skip: string | undefined, out: string[]): void {
+  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+    out.push((node as CharacterData).data);
+    return;
+  }
+  if (node.nodeType !== ELEMENT_NODE) return;
+  const el = node as Element;
+  const tag = el.localName.toLowerCase();
+  if (skip && el.matches(skip)) return;
+  if (tag === 'script') {
+    // MathJax 2 keeps the source in `<script type="math/tex">` beside what it rendered (arxiv list pages, astro-ph
+    // pastweek 2024-11 saved after MathJax ran); any other script is code.
+    if (/^math\/tex/i.test(el.getAttribute('type') ?? '')) out.push(`$${el.textContent ?? ''}$`);
+    return;
+  }
+  if (SILENT_TAGS.has(tag)) return;
+  if (tag === 'br') {
+    out.push(' ');
+    return;
+  }
+  if (tag === 'math') {
+    const tex = texOfMathMl(el);
+    out.push(tex !== null ? `$${tex}$` : (el.textContent ?? ''));
+    return;
+  }
+  if (tag === 'mjx-container') {
+    // MathJax 3 keeps no TeX in the page; its assistive MathML is the closest thing to a source.
+    const math = firstDescendant(el, 'math');
+    if (math) collect(math, skip, out);
+    return;
+  }
+  const classes = classesOf(el);
+  // MathJax 2 output and preview (`MathJax`, `MathJax_Preview`, `MathJax_Display`, `MathJax_SVG`, …): the glyphs
+  // it drew; the script beside them holds the TeX.
+  if (classes.some((c) => c === 'MathJax' || c.startsWith('MathJax_'))) return;
+  if (classes.includes('katex')) {
+    const math = firstDescendant(el, 'math');
+    if (math) collect(math, skip, out);
+    return;
+  }
+  for (const child of Array.from(el.childNodes)) collect(child, skip, out);
+}
+
+/**
+ * What a reader sees as the text of `node`, whitespace collapsed, with rendered math (MathJax 2 and 3, KaTeX,
+ * MathML) given back as `$TeX$`. `skip` is a selector for labels inside the element (`.descriptor` "Title:").
+ */
+export function readableText(node: Node, skip?: string): string {
+  const out: string[] = [];
+  collect(node, skip, out);
+  return out
+    .join('')
+    .replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The absolute URL a link points at, or null for a missing or unparsable href. */
+export function linkTarget(a: Element, base: URL): URL | null {
+  const href = a.getAttribute('href');
+  if (!href) return null;
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+/** The arXiv id a link points at (abs/pdf/html, Hugging Face paper pages, …), or null. */
+export function linkedArxivId(a: Element, base: URL): ArxivId | null {
+  const target = linkTarget(a, base);
+  return target ? arxivIdFromUrl(target) : null;
+}
+
+/** `content` of the first `<meta>` matching `selector`, trimmed; null when absent or empty. */
+export function metaContent(root: ParentNode, selector: string): string | null {
+  const content = root.querySelector(selector)?.getAttribute('content')?.trim();
+  return content ? content : null;
+}
+
+/**
+ * Where a whole-page entry's badge goes when the page has no title heading: the body, else the root element
+ * (a page saved with only its `<head>`, such as a truncated abstract page, has no body).
+ */
+export function pageElement(root: ParentNode): Element {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const body = 'body' in doc ? doc.body : null;
+  return body ?? doc.documentElement ?? (root as Element);
+}
+
+/** `"Vaswani, Ashish"` → `"Ashish Vaswani"`: `citation_author` order to reading order. */
+export function readingOrderName(name: string): string {
+  const m = /^([^,]+),\s*(.+)$/.exec(name.trim());
+  return m ? `${m[2]} ${m[1]}` : name.trim();
+}
