@@ -13,7 +13,10 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 /** Why an import was refused. `entry` names the record the way its format does; `line` is 1-based. */
 export interface ImportError {
   message: string;
-  /** Citation key (BibTeX), `ID`/`#n` (RIS), `id`/`#n` (CSL-JSON) or JSON path such as `papers[3]` (backup). */
+  /**
+   * The record as its format names it: citation key or `#n` (BibTeX), `ID` or `#n` (RIS), `id` or JSON path `[3]`
+   * (CSL-JSON), JSON path such as `papers[3]` (backup). `#n` counts from 1, JSON paths from 0.
+   */
   entry?: string;
   /** 1-based line of the start of that entry in the input. */
   line?: number;
