@@ -70,10 +70,11 @@ class InvalidItem extends Error {}
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function optionalString(item: Json, field: string): string | undefined {
+/** A string variable; `number` variables (CSL's `number`, `volume`…) may also be JSON numbers. */
+function optionalString(item: Json, field: string, numeric = false): string | undefined {
   const value = item[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'number') return String(value);
+  if (numeric && typeof value === 'number') return String(value);
   if (typeof value !== 'string') throw new InvalidItem(`"${field}" must be a string`);
   return value;
 }
@@ -114,7 +115,7 @@ function itemToRecord(item: Json): CitationRecord {
   const url = optionalString(item, 'URL')?.trim();
   const doi = cleanDoi(optionalString(item, 'DOI'));
   const venue = cleanLine(optionalString(item, 'container-title') ?? '');
-  const number = optionalString(item, 'number');
+  const number = optionalString(item, 'number', true);
   const note = cleanMultiline(optionalString(item, 'note') ?? '');
   const annote = optionalString(item, 'annote');
   const custom = isObject(item.custom) ? item.custom : {};
