@@ -49,13 +49,26 @@ export function scanJson(text: string): JsonScan {
     return undefined;
   };
   const fail = (reason: string, record = innermostRecord()): JsonScan => ({ records, error: { offset: i, reason, record } });
-  const scanString = (): boolean => {
+  /** Moves past a string; false at the end of input, a reason string for a bad escape or a raw control character. */
+  const scanString = (): true | false | string => {
     for (let k = i + 1; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 0x5c) k++;
-      else if (c === 0x22) {
+      if (c === 0x22) {
         i = k + 1;
         return true;
+      }
+      if (c < 0x20) {
+        i = k;
+        return 'a line break or control character inside a string (it must be written as \\n or \\u00XX)';
+      }
+      if (c === 0x5c) {
+        const escape = text[k + 1];
+        if (escape === undefined) break;
+        if (escape === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(k + 2, k + 6)) : !'"\\/bfnrt'.includes(escape)) {
+          i = k;
+          return `an invalid escape ${JSON.stringify(text.slice(k, k + (escape === 'u' ? 6 : 2)))} inside a string`;
+        }
+        k += escape === 'u' ? 5 : 1;
       }
     }
     i = text.length;
@@ -85,7 +98,10 @@ export function scanJson(text: string): JsonScan {
           i++;
           state = ch === '{' ? 'keyOrEnd' : 'valueOrEnd';
         } else if (ch === '"') {
-          if (!scanString()) return fail('the file ends inside a string (it looks truncated)', label ?? innermostRecord());
+          const scanned = scanString();
+          if (scanned !== true) {
+            return fail(scanned || 'the file ends inside a string (it looks truncated)', label ?? innermostRecord());
+          }
           state = 'after';
         } else {
           LITERAL.lastIndex = i;
@@ -106,7 +122,8 @@ export function scanJson(text: string): JsonScan {
         }
         if (ch !== '"') return fail(`unexpected ${JSON.stringify(ch)} where a quoted property name should be`);
         const start = i;
-        if (!scanString()) return fail('the file ends inside a property name (it looks truncated)');
+        const scanned = scanString();
+        if (scanned !== true) return fail(scanned || 'the file ends inside a property name (it looks truncated)');
         let key: string;
         try {
           key = JSON.parse(text.slice(start, i)) as string;
