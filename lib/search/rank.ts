@@ -1,0 +1,145 @@
+/**
+ * Ranking knobs and the title check that reorders the best candidates.
+ *
+ * Scores are BM25 per field (title, abstract, authors, tags, notes), each field weighted, summed over fields
+ * and, for each query word, taking the best of the index terms it matched (exact, prefix completion, typo).
+ * Papers matching every query word come before papers matching fewer (the hard tier). Then the top candidates
+ * are compared with the query word by word on their *titles*: people search for a paper they have seen, so a
+ * title that holds every query word, in the query's order, with nothing else besides, is the one they mean.
+ * That check is what tells apart the 35 "Scaling Laws for …" titles of the seed corpus.
+ */
+import { ABSTRACT, AUTHORS, NOTES, TAGS, TITLE } from './postings';
+import { analyze, WORD } from './tokenize';
+
+/** BM25 term-frequency saturation. @default 1.2 */
+export const K1 = 1.2;
+
+/** Field weights: a title hit is worth three abstract hits. */
+export const FIELD_BOOST: Readonly<Record<number, number>> = { [TITLE]: 3, [ABSTRACT]: 1, [AUTHORS]: 2, [TAGS]: 2.5, [NOTES]: 1.5 };
+
+/**
+ * BM25 length normalisation per field. Titles are all short, so a long title is barely penalised (the title
+ * check below rewards complete matches instead); abstracts vary from one line to a page.
+ */
+export const FIELD_B: Readonly<Record<number, number>> = { [TITLE]: 0.3, [ABSTRACT]: 0.75, [AUTHORS]: 0.3, [TAGS]: 0, [NOTES]: 0.75 };
+
+/** Weight of a prefix completion relative to the word itself, before the length discount. @default 0.8 */
+export const PREFIX_WEIGHT = 0.8;
+/** Weight of a term one or two typos away, before the distance discount. @default 0.5 */
+export const FUZZY_WEIGHT = 0.5;
+
+/**
+ * Typos allowed for a word of this length: none up to 3 letters (`gan`/`gpt`/`vit` are all real), one up to 7,
+ * two from 8 (`reinforcment`, `optimzation`).
+ */
+export function typoBudget(length: number): number {
+  return length < 4 ? 0 : length < 8 ? 1 : 2;
+}
+
+/** Weight of `completion` for a word typed as far as `prefix`: what share of it was typed. */
+export function prefixWeight(prefix: string, completion: string): number {
+  return completion.length === prefix.length ? 1 : PREFIX_WEIGHT * Math.sqrt(prefix.length / completion.length);
+}
+
+/** Inverse document frequency, BM25's smoothed form (never negative). */
+export function idf(docFrequency: number, docCount: number): number {
+  return Math.log(1 + (docCount - docFrequency + 0.5) / (docFrequency + 0.5));
+}
+
+/** One word of the query as the title check sees it. */
+export interface TitleQueryWord {
+  /** Index terms this word matches, with their weight (1 for the word itself, less for typos). */
+  terms: ReadonlyMap<string, number>;
+  /** Set when the word is matched as a prefix (still being typed). */
+  prefix?: string;
+  stop: boolean;
+}
+
+export interface TitleFeatures {
+  /** Share of the query's content words found in the title. */
+  coverage: number;
+  /** Share of the title's content words the query matched. */
+  completeness: number;
+  /** Longest run of consecutive query words matching consecutive title words, over the query length. */
+  order: number;
+  /** Share of the query matched, in order, from the title's first word: titles are typed from the start. */
+  lead: number;
+  /** The title is the query: every word, in order, nothing else. */
+  exact: boolean;
+}
+
+/**
+ * Compares the query with a title word by word. Stop words count for order and exactness (so "Attention Is All
+ * You Need" beats "Attention Is Not All You Need" for that query) but not for coverage.
+ */
+export function titleFeatures(title: string, query: readonly TitleQueryWord[]): TitleFeatures {
+  // Each title word with every term it answers to: itself, its parts, and compounds spanning it.
+  const positions: { stop: boolean; terms: string[]; start: number; end: number }[] = [];
+  const spans: { term: string; start: number; end: number }[] = [];
+  analyze(title, (term, kind, start, end, stop) => {
+    if (kind === WORD) positions.push({ stop, terms: [term], start, end });
+    else spans.push({ term, start, end });
+  });
+  for (const span of spans) {
+    for (const p of positions) if (p.start >= span.start && p.end <= span.end) p.terms.push(span.term);
+  }
+  /** How well query word q matches title word p: its best weight there, 0 for no match. */
+  const match = (q: TitleQueryWord, p: (typeof positions)[number]): number => {
+    let best = 0;
+    for (const term of p.terms) {
+      const weight = q.terms.get(term) ?? (q.prefix !== undefined && term.startsWith(q.prefix) ? prefixWeight(q.prefix, term) : 0);
+      if (weight > best) best = weight;
+    }
+    return best;
+  };
+  const matches = (q: TitleQueryWord, p: (typeof positions)[number]): boolean => match(q, p) > 0;
+
+  let content = 0;
+  let covered = 0;
+  for (const q of query) {
+    if (q.stop) continue;
+    content++;
+    let best = 0;
+    for (const p of positions) best = Math.max(best, match(q, p));
+    covered += best;
+  }
+  let titleContent = 0;
+  let titleMatched = 0;
+  for (const p of positions) {
+    if (p.stop) continue;
+    titleContent++;
+    let best = 0;
+    for (const q of query) if (!q.stop) best = Math.max(best, match(q, p));
+    titleMatched += best;
+  }
+
+  // Longest common run (consecutive on both sides); the query is at most 32 words, titles a few dozen.
+  let run = 0;
+  const previous = new Int16Array(positions.length + 1);
+  const current = new Int16Array(positions.length + 1);
+  for (let i = 0; i < query.length; i++) {
+    for (let j = 0; j < positions.length; j++) {
+      current[j + 1] = matches(query[i]!, positions[j]!) ? previous[j]! + 1 : 0;
+      if (current[j + 1]! > run) run = current[j + 1]!;
+    }
+    previous.set(current);
+  }
+  let lead = 0;
+  while (lead < query.length && lead < positions.length && matches(query[lead]!, positions[lead]!)) lead++;
+  return {
+    coverage: content ? covered / content : 0,
+    lead: query.length ? lead / query.length : 0,
+    completeness: titleContent ? titleMatched / titleContent : 0,
+    order: query.length > 1 ? run / query.length : 0,
+    exact: query.length > 0 && run === query.length && run === positions.length,
+  };
+}
+
+/**
+ * The factor the title check applies to a candidate's BM25 score. Coverage counts most; completeness only
+ * together with coverage (a one-word title fully matched by one query word is no evidence); order and a
+ * matching start break ties among titles holding the same words; the exact title wins among near-identical ones.
+ */
+export function titleBoost(f: TitleFeatures): number {
+  return 1 + 1.5 * f.coverage * f.coverage + 1.5 * f.coverage * f.completeness + 0.75 * f.order + 0.5 * f.lead + (f.exact ? 1.5 : 0);
+}

@@ -1,0 +1,202 @@
+/**
+ * Text → index terms, with their spans. One scanner serves indexing (87k abstracts, so it walks char codes and
+ * allocates little), queries, snippets and highlights, so all four split text the same way.
+ *
+ * A *word* is a run of letters, digits and combining marks; an apostrophe inside a word is dropped
+ * (`Schrödinger's` → `schrodinger`). Each word yields its term (see fold.ts) and, beside it:
+ * - *parts* of camelCase and letter→digit words: `HyenaDNA` → `hyena`, `dna`; `ResNet50` → `res`, `net`, `50`,
+ *   `resnet`. Titles coin such names and people type them apart (`hyena dna`).
+ * - *compounds* of hyphen chains: `pre-training` → `pretraining`, `vision-language-action` →
+ *   `visionlanguage`, `languageaction`, `visionlanguageaction`. Authors write both spellings.
+ */
+import { foldWord, isStopWord, stemTerm } from './fold';
+
+export const WORD = 0;
+export const PART = 1;
+export const COMPOUND = 2;
+/** What a term stands for: a word as written, a part of one, or a hyphen compound. */
+export type TermKind = typeof WORD | typeof PART | typeof COMPOUND;
+
+/**
+ * Called once per term, in text order (a word's parts and the compound it closes come right after it).
+ * `stop` is set for stop words, which indexing skips but title sequence matching uses.
+ */
+export type TermVisitor = (term: string, kind: TermKind, start: number, end: number, stop: boolean) => void;
+
+/** Longer "words" are URLs, hashes or glued junk: kept in sequences, never indexed. */
+export const MAX_TERM_LENGTH = 40;
+/** Hyphen chains longer than this (`state-of-the-art-in-...`) only yield their adjacent pairs. */
+const MAX_COMPOUND_WORDS = 4;
+
+const HAS_NON_ASCII = 1;
+const HAS_APOSTROPHE = 2;
+/** lower→Upper or letter→digit inside the word: it may have parts. */
+const HAS_INNER_BOUNDARY = 4;
+
+const nonAsciiWordChar = new Map<number, boolean>();
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** Letters, digits and marks; tested once per distinct non-ASCII code point. */
+function isNonAsciiWordChar(codePoint: number): boolean {
+  let known = nonAsciiWordChar.get(codePoint);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(codePoint));
+    if (nonAsciiWordChar.size < 4096) nonAsciiWordChar.set(codePoint, known);
+  }
+  return known;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Length in code units of the word character at `i`, or 0 when it is not one. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return isAsciiAlnum(c) ? 1 : 0;
+  const cp = text.codePointAt(i)!;
+  return isNonAsciiWordChar(cp) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
+const FIRST_DIGIT = /\p{N}/u;
+
+/** The extra terms a camelCase or letter→digit word answers to (see the module comment). */
+function partsOf(raw: string, whole: string): string[] {
+  const pieces = raw.split(INNER_BOUNDARY);
+  if (pieces.length < 2) return [];
+  const parts: string[] = [];
+  const add = (piece: string): void => {
+    const folded = foldWord(piece);
+    if (!folded || isStopWord(folded)) return;
+    const term = stemTerm(folded);
+    if (term !== whole && !parts.includes(term)) parts.push(term);
+  };
+  for (const piece of pieces) add(piece);
+  const digit = FIRST_DIGIT.exec(raw);
+  if (digit && digit.index > 1) add(raw.slice(0, digit.index));
+  return parts;
+}
+
+/** Walks `text` and calls `visit` for every term (see TermVisitor). Never throws. */
+export function analyze(text: string, visit: TermVisitor): void {
+  const n = text.length;
+  let lastEnd = -2;
+  // The current hyphen chain: its folded words and where each starts.
+  const chain: string[] = [];
+  const chainStarts: number[] = [];
+  let chainLength = 0;
+  let chainEnd = 0;
+  let i = 0;
+  while (i < n) {
+    if (wordCharLength(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let flags = 0;
+    let prevKind = 0; // 1 lower, 2 upper, 3 digit, 4 other letter
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isApostrophe(c)) {
+        if (i + 1 < n && wordCharLength(text, i + 1) > 0) {
+          flags |= HAS_APOSTROPHE;
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (c < 0x80) {
+        let kind: number;
+        if (c >= 97 && c <= 122) kind = 1;
+        else if (c >= 65 && c <= 90) kind = 2;
+        else if (c >= 48 && c <= 57) kind = 3;
+        else break;
+        if ((prevKind === 1 && kind === 2) || ((prevKind === 1 || prevKind === 2) && kind === 3)) flags |= HAS_INNER_BOUNDARY;
+        prevKind = kind;
+        i++;
+      } else {
+        const step = wordCharLength(text, i);
+        if (step === 0) break;
+        flags |= HAS_NON_ASCII;
+        prevKind = 4;
+        i += step;
+      }
+    }
+    const end = i;
+    let raw = text.slice(start, end);
+    if (flags & HAS_APOSTROPHE) raw = raw.replace(/['\u2019]/g, '');
+    const folded = foldWord(raw);
+    const joined = lastEnd === start - 1 && isHyphen(text.charCodeAt(start - 1));
+    lastEnd = end;
+    if (!joined && chainLength > 0) closeChain();
+    if (!folded) continue;
+    const stop = isStopWord(folded);
+    const term = stop ? folded : stemTerm(folded);
+    if (term.length > MAX_TERM_LENGTH) {
+      visit(term, WORD, start, end, true);
+      closeChain();
+      continue;
+    }
+    visit(term, WORD, start, end, stop);
+    if (flags & (HAS_INNER_BOUNDARY | HAS_NON_ASCII)) {
+      for (const part of partsOf(raw, term)) visit(part, PART, start, end, false);
+    }
+    chain[chainLength] = folded;
+    chainStarts[chainLength] = start;
+    const k = ++chainLength;
+    if (k >= 2) {
+      const previous = chain[k - 2]!;
+      // Pairs with a stop word (`of-the`) are noise; the whole chain still joins them (`stateoftheart`).
+      if (!stop && !isStopWord(previous) && previous.length + folded.length <= MAX_TERM_LENGTH) {
+        visit(stemTerm(previous + folded), COMPOUND, chainStarts[k - 2]!, end, false);
+      }
+    }
+    chainEnd = end;
+  }
+  closeChain();
+
+  /** Chains of three or more words also yield the whole chain (`stateoftheart`), once they end. */
+  function closeChain(): void {
+    const k = chainLength;
+    chainLength = 0;
+    if (k < 3 || k > MAX_COMPOUND_WORDS) return;
+    let whole = '';
+    for (let w = 0; w < k; w++) whole += chain[w]!;
+    if (whole.length <= MAX_TERM_LENGTH) visit(stemTerm(whole), COMPOUND, chainStarts[0]!, chainEnd, false);
+  }
+}
+
+/** A word of a text with its span, for sequences, snippets and highlights. */
+export interface TextWord {
+  term: string;
+  start: number;
+  end: number;
+  stop: boolean;
+}
+
+/** The words of `text` (no parts, no compounds), in order. */
+export function textWords(text: string): TextWord[] {
+  const words: TextWord[] = [];
+  analyze(text, (term, kind, start, end, stop) => {
+    if (kind === WORD) words.push({ term, start, end, stop });
+  });
+  return words;
+}
+
+/** Every term `text` is indexed under (stop words excluded), duplicates kept. For tests and tools. */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  analyze(text, (term, _kind, _start, _end, stop) => {
+    if (!stop) terms.push(term);
+  });
+  return terms;
+}
