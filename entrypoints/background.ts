@@ -1,16 +1,25 @@
 /**
- * The background owns the database and answers messages; nothing else. It installs the bundled corpus on
- * install, on update, and on every start (which heals a load the browser interrupted).
+ * The background owns the database and the search index, and answers messages; nothing else. It installs the
+ * bundled corpus on install, on update, and on every start (which heals a load the browser interrupted).
  */
 import { ensureCorpus, installedCorpus, PaperlightDB } from '@/lib/browser/db';
-import { onMessage, senderKind, CONTENT_SCRIPT_MESSAGES, type CorpusStatus, type ProtocolMap } from '@/lib/browser/messages';
+import * as library from '@/lib/browser/library';
+import { CONTENT_SCRIPT_MESSAGES, onMessage, senderKind, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
+import { SearchService } from '@/lib/browser/search-service';
+import { assertPayload } from '@/lib/browser/payload';
 import type { CorpusAsset } from '@/lib/corpus/types';
+import { paperUrl } from '@/lib/library/urls';
+import type { SearchHit } from '@/lib/search/types';
+import { EXPORT_FILE_TYPES, exportSnapshot } from '@/lib/formats/export';
+import { selectList } from '@/lib/formats/snapshot';
+import { TitleMatcher } from '@/lib/identity/title-matcher';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
 
 export default defineBackground(() => {
   const db = new PaperlightDB();
+  const search = new SearchService(db);
   let status: CorpusStatus = { state: 'loading', done: 0, total: 0 };
   let loading: Promise<void> | undefined;
 
@@ -25,9 +34,13 @@ export default defineBackground(() => {
     (loading ??= ensureCorpus(db, __CORPUS_VERSION__, fetchAsset, (done, total) => {
       status = { state: 'loading', done, total };
     })
-      .then((result) => {
+      .then(async (result) => {
+        if (result.status === 'loaded') {
+          search.invalidate();
+          console.info(`paperlight: corpus ${result.version} loaded, ${result.count} papers in ${result.ms} ms`);
+        }
+        await library.ensureReadingList(db);
         status = { state: 'ready', version: result.version, count: result.count };
-        if (result.status === 'loaded') console.info(`paperlight: corpus ${result.version} loaded, ${result.count} papers in ${result.ms} ms`);
       })
       .catch(async (error: unknown) => {
         const installed = await installedCorpus(db).catch(() => null);
@@ -41,7 +54,13 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void ensure());
   void ensure();
 
-  /** Registers a handler that only runs for senders allowed to send that message. */
+  /** Search waits for a corpus load in progress, so the first results are never of a half-built index. */
+  const index = async () => {
+    if (loading) await loading;
+    return search.get();
+  };
+
+  /** Registers a handler that runs only for senders allowed to send that message, with a well-formed payload. */
   function handle<K extends keyof ProtocolMap>(
     type: K,
     run: (data: Parameters<ProtocolMap[K]>[0]) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
@@ -49,11 +68,95 @@ export default defineBackground(() => {
     onMessage(type, async (message) => {
       const kind = senderKind(message.sender, browser.runtime.id, browser.runtime.getURL('/'));
       if (kind === 'foreign' || (kind === 'content-script' && !CONTENT_SCRIPT_MESSAGES.has(type))) {
-        throw new Error(`background: "${String(type)}" refused from ${kind} sender`);
+        throw new Error(`background: "${String(type)}" refused from a ${kind} sender`);
       }
+      assertPayload(type, message.data);
       return run(message.data as Parameters<ProtocolMap[K]>[0]);
     });
   }
 
+  /** Runs a library write, then brings the search index up to date with what it changed. */
+  async function edit<T extends library.WriteResult>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    await search.update(result.changed, result.revision);
+    return result;
+  }
+
+  /** Adds where Enter should take the reader: the arXiv id or URL the user's saved copy knows. */
+  async function withUrls(hits: SearchHit[]): Promise<PopupHit[]> {
+    const saved = await db.papers.bulkGet(hits.map((h) => h.id));
+    return hits.map((hit, i) => ({ ...hit, url: paperUrl({ ...saved[i], title: hit.title }) }));
+  }
+
   handle('getCorpusStatus', () => status);
+
+  handle('search', async ({ query, limit }) => {
+    const started = performance.now();
+    const result = (await index()).search(query, { limit: limit ?? 20 });
+    return { ...result, hits: await withUrls(result.hits), ms: performance.now() - started };
+  });
+  handle('related', async ({ id }) => withUrls((await index()).related(id, 5)));
+
+  handle('getPaper', async ({ id }) => {
+    const details = await library.paperDetails(db, id);
+    if (!details) return null;
+    const title = details.saved?.title ?? details.corpus?.title ?? '';
+    return { ...details, url: paperUrl({ ...details.saved, title }) };
+  });
+  handle('savePaper', async ({ paper, listId }) => (await edit(library.savePaper(db, paper, listId))).paper);
+  handle('setStatus', async ({ ids, status }) => void (await edit(library.setStatus(db, ids, status))));
+  handle('addTags', async ({ ids, tags }) => void (await edit(library.addTags(db, ids, tags))));
+  handle('removeTags', async ({ ids, tags }) => void (await edit(library.removeTags(db, ids, tags))));
+  handle('suggestTags', ({ prefix }) => library.suggestTags(db, prefix));
+  handle('putNote', async ({ paperId, text, noteId }) => (await edit(library.putNote(db, paperId, text, noteId))).note);
+
+  handle('getLists', () => library.listSummaries(db));
+  handle('getListPapers', async ({ listId }) =>
+    (await library.listPapers(db, listId)).map((row) => ({ ...row, url: paperUrl(row.paper) })),
+  );
+  handle('createList', async ({ name }) => (await edit(library.createList(db, name))).list);
+  handle('renameList', async ({ id, name }) => void (await edit(library.renameList(db, id, name))));
+  handle('deleteList', async ({ id }) => (await edit(library.deleteList(db, id))).deleted);
+  handle('restoreList', async ({ deleted }) => void (await edit(library.restoreList(db, deleted))));
+  handle('addToList', async ({ ids, listId }) => void (await edit(library.addToList(db, ids, listId))));
+  handle('removeFromList', async ({ ids, listId }) => void (await edit(library.removeFromList(db, ids, listId))));
+  handle('removePapers', async ({ ids }) => void (await edit(library.removePapers(db, ids))));
+
+  handle('exportLibrary', async ({ format, listId }) => {
+    const all = await library.readSnapshot(db);
+    const snapshot = listId ? selectList(all, listId) : all;
+    const name = listId ? (all.lists.find((l) => l.id === listId)?.name ?? 'list') : 'library';
+    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'list';
+    const type = EXPORT_FILE_TYPES[format];
+    return {
+      filename: `paperlight-${slug}-${new Date().toISOString().slice(0, 10)}.${type.extension}`,
+      mime: type.mediaType,
+      text: exportSnapshot(snapshot, format),
+      count: snapshot.papers.length,
+    };
+  });
+  handle('importLibrary', async ({ text, apply }) => {
+    const { plan, result } = await library.importIntoLibrary(db, text, apply);
+    if (!plan.ok) return { ok: false, error: plan.error };
+    if (result) await search.update(result.changed, result.revision);
+    const { new: added, present, invalid } = plan.preview;
+    return { ok: true, preview: { new: added, present, invalid }, applied: !!result };
+  });
+
+  // Title matching for page marks: built from the installed corpus on first use, rebuilt after a corpus load.
+  let matcher: Promise<TitleMatcher> | undefined;
+  let matcherVersion: string | null = null;
+  const titleMatcher = async () => {
+    if (loading) await loading;
+    const version = (await installedCorpus(db))?.version ?? null;
+    if (!matcher || version !== matcherVersion) {
+      matcherVersion = version;
+      matcher = db.corpus.toArray().then((papers) => new TitleMatcher(papers));
+    }
+    return matcher;
+  };
+  handle('lookupPapers', async ({ refs }) => {
+    const m = await titleMatcher();
+    return library.lookupPapers(db, refs, (title) => m.match(title)?.id ?? null);
+  });
 });

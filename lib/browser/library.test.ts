@@ -14,6 +14,8 @@ import {
   savePaper,
   searchDocs,
   lookupPapers,
+  importIntoLibrary,
+  readSnapshot,
   setStatus,
   suggestTags,
 } from './library';
@@ -191,5 +193,36 @@ describe('lookupPapers', () => {
     await putNote(db, 'arxiv:2401.00001', 'hmm');
     const [mark] = await lookupPapers(db, [{ id: '2401.00001', title: 'Only On A Page' }], () => null);
     expect(mark).toEqual({ paperId: 'arxiv:2401.00001', inCorpus: false, saved: true, status: 'reading', tags: ['rl'], lists: ['Reading list'], noteCount: 1 });
+  });
+});
+
+describe('importIntoLibrary', () => {
+  const bib = '@misc{vaswani2017attention, title = {Attention Is All You Need}, author = {Vaswani, Ashish and Shazeer, Noam}, year = {2017}, eprint = {1706.03762}, archivePrefix = {arXiv}}\n';
+
+  it('previews without writing, then applies once; a second import adds nothing', async () => {
+    const before = await userRevision(db);
+    const dry = await importIntoLibrary(db, bib, false);
+    expect(dry.plan).toMatchObject({ ok: true, preview: { new: 1, present: 0, invalid: 0 } });
+    expect(await db.papers.count()).toBe(0);
+    expect(await userRevision(db)).toBe(before);
+
+    const applied = await importIntoLibrary(db, bib, true);
+    expect(applied.result?.changed).toContain('arxiv:1706.03762');
+    expect(await db.papers.get('arxiv:1706.03762')).toMatchObject({ title: 'Attention Is All You Need', arxivId: '1706.03762' });
+    const again = await importIntoLibrary(db, bib, true);
+    expect(again.plan).toMatchObject({ ok: true, preview: { new: 0, present: 1 } });
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('a broken record anywhere writes nothing and names the entry and line', async () => {
+    await savePaper(db, { corpusId: 'c-1', title: 'x' });
+    const snapshot = JSON.stringify(await readSnapshot(db));
+    const revision = await userRevision(db);
+    const broken = bib + '\n@article{broken, title = {Unclosed,\n year = 2020\n';
+    const outcome = await importIntoLibrary(db, broken, true);
+    expect(outcome.plan.ok).toBe(false);
+    if (!outcome.plan.ok) expect(outcome.plan.error.message).toMatch(/line \d+/);
+    expect(JSON.stringify(await readSnapshot(db))).toBe(snapshot);
+    expect(await userRevision(db)).toBe(revision);
   });
 });

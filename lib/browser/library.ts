@@ -6,6 +6,8 @@
 import type { CorpusPaper } from '../corpus/types';
 import { normalizeTag, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
+import { planImport, type ImportPlan } from '../formats/import';
+import type { LibrarySnapshot } from '../formats/snapshot';
 import { bumpUserRevision, type IdentityRow, type PaperlightDB } from './db';
 
 /** What the page or the popup knows about a paper it wants saved. */
@@ -401,4 +403,44 @@ export async function lookupPapers(db: PaperlightDB, refs: PageRef[], matchTitle
     if (paper?.status) mark.status = paper.status;
     return mark;
   });
+}
+
+/** Every user table, as the formats read it. */
+export async function readSnapshot(db: PaperlightDB): Promise<LibrarySnapshot> {
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes], async () => ({
+    papers: await db.papers.toArray(),
+    lists: await db.lists.toArray(),
+    memberships: await db.memberships.toArray(),
+    tags: await db.tags.toArray(),
+    notes: await db.notes.toArray(),
+  }));
+}
+
+/**
+ * Plans an import against the library as it is and, when `apply`, writes it — reading, planning and writing in one
+ * transaction, so the plan cannot go stale and a failure anywhere writes nothing.
+ */
+export async function importIntoLibrary(
+  db: PaperlightDB,
+  text: string,
+  apply: boolean,
+): Promise<{ plan: ImportPlan; result?: WriteResult }> {
+  if (!apply) return { plan: planImport(await readSnapshot(db), text) };
+  let plan!: ImportPlan;
+  const refused = new Error('import refused');
+  const result = await write(db, async () => {
+    plan = planImport(await readSnapshot(db), text);
+    if (!plan.ok) throw refused; // aborts the transaction: not even the revision moves
+    const changes = plan.apply;
+    await db.papers.bulkPut(changes.papers);
+    await db.lists.bulkPut(changes.lists);
+    await db.memberships.bulkPut(changes.memberships);
+    await db.tags.bulkPut(changes.tags);
+    await db.notes.bulkPut(changes.notes);
+    return [...changes.papers.map((p) => p.id), ...changes.notes.map((n) => n.paperId), ...changes.memberships.map((m) => m.paperId)];
+  }).catch((error: unknown) => {
+    if (error === refused) return undefined;
+    throw error;
+  });
+  return result ? { plan, result } : { plan };
 }

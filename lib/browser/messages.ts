@@ -4,14 +4,92 @@
  * (see `senderKind`) before acting.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CorpusPaper } from '../corpus/types';
+import type { Note, PaperList, ReadingStatus, SavedPaper } from '../library/types';
+import type { SearchHit, SearchResult } from '../search/types';
+import type { DeletedList, PaperInput } from './library';
 
 export type CorpusStatus =
   | { state: 'loading'; done: number; total: number }
   | { state: 'ready'; version: string; count: number }
   | { state: 'error'; error: string; version: string | null; count: number };
 
+/** A hit as the popup shows it: where Enter takes the reader. */
+export type PopupHit = SearchHit & { url: string };
+
+export interface SearchResponse extends Omit<SearchResult, 'hits'> {
+  hits: PopupHit[];
+  /** Time the background spent answering, for the benchmarks. */
+  ms: number;
+}
+
+/** Everything the UI shows about one paper. */
+export interface PaperDetails {
+  id: string;
+  corpus?: CorpusPaper;
+  saved?: SavedPaper;
+  notes: Note[];
+  /** Lists holding the paper, by id. */
+  listIds: string[];
+  url: string;
+}
+
+export interface ListSummary {
+  list: PaperList;
+  count: number;
+  byStatus: Record<ReadingStatus | 'none', number>;
+}
+
+export interface ListPaper {
+  paper: SavedPaper;
+  addedAt: number;
+  url: string;
+}
+
+export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown' | 'csv' | 'backup';
+
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  text: string;
+  count: number;
+}
+
+/** An import's dry run or its result: counts, or the first error naming the entry and its line. */
+export type ImportOutcome =
+  | { ok: true; preview: { new: number; present: number; invalid: number }; applied: boolean }
+  | { ok: false; error: { message: string; entry?: string; line?: number } };
+
+/** What a page entry shows (see lookupPapers). */
+export type { PageMark, PageRef } from './library';
+
+interface Ids {
+  ids: string[];
+}
+
 export interface ProtocolMap {
   getCorpusStatus(): CorpusStatus;
+  search(data: { query: string; limit?: number }): SearchResponse;
+  related(data: { id: string }): PopupHit[];
+  getPaper(data: { id: string }): PaperDetails | null;
+  savePaper(data: { paper: PaperInput; listId?: string }): SavedPaper;
+  setStatus(data: Ids & { status: ReadingStatus | null }): void;
+  addTags(data: Ids & { tags: string[] }): void;
+  removeTags(data: Ids & { tags: string[] }): void;
+  suggestTags(data: { prefix: string }): string[];
+  putNote(data: { paperId: string; text: string; noteId?: string }): Note | null;
+  getLists(): ListSummary[];
+  getListPapers(data: { listId: string }): ListPaper[];
+  createList(data: { name: string }): PaperList;
+  renameList(data: { id: string; name: string }): void;
+  deleteList(data: { id: string }): DeletedList;
+  restoreList(data: { deleted: DeletedList }): void;
+  addToList(data: Ids & { listId: string }): void;
+  removeFromList(data: Ids & { listId: string }): void;
+  removePapers(data: Ids): void;
+  exportLibrary(data: { format: ExportFormat; listId?: string }): ExportedFile;
+  importLibrary(data: { text: string; fileName: string; apply: boolean }): ImportOutcome;
+  lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -20,7 +98,20 @@ export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMes
 export const ALLOWED_HOSTS = ['arxiv.org', 'huggingface.co'] as const;
 
 /** Messages a content script may send; everything else is for the extension's own pages only. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<keyof ProtocolMap>(['getCorpusStatus']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<keyof ProtocolMap>([
+  'getCorpusStatus',
+  'getPaper',
+  'savePaper',
+  'setStatus',
+  'addTags',
+  'removeTags',
+  'suggestTags',
+  'putNote',
+  'getLists',
+  'addToList',
+  'removeFromList',
+  'lookupPapers',
+]);
 
 interface SenderLike {
   id?: string;

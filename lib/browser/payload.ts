@@ -51,6 +51,12 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   addToList: v.strictObject({ ids, listId: id }),
   removeFromList: v.strictObject({ ids, listId: id }),
   removePapers: v.strictObject({ ids }),
+  exportLibrary: v.strictObject({ format: v.picklist(['bibtex', 'csl-json', 'ris', 'markdown', 'csv', 'backup']), listId: v.optional(id) }),
+  // 50 MB of text is refused by the page before it is read; this bound only stops a sender that skipped that.
+  importLibrary: v.strictObject({ text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)), fileName: shortText, apply: v.boolean() }),
+  lookupPapers: v.strictObject({
+    refs: v.pipe(v.array(v.strictObject({ id: v.nullable(v.pipe(v.string(), v.maxLength(64))), title: v.pipe(v.string(), v.maxLength(2_000)) })), v.maxLength(5_000)),
+  }),
 };
 
 export class PayloadError extends Error {

@@ -1,0 +1,98 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Markdown } from './Markdown';
+
+/**
+ * A note editor that autosaves and never loses typing. Every keystroke goes to localStorage synchronously (a draft
+ * keyed by paper and note), and to the background after a short pause; the draft is cleared only once the
+ * background has stored that exact text. Closing the page mid-pause leaves the draft, which the next visit
+ * restores and saves.
+ */
+export interface NoteEditorProps {
+  paperId: string;
+  noteId?: string;
+  initialText: string;
+  /** Stores the text; resolves with the note's id (new notes get one on first save). */
+  save: (text: string, noteId: string | undefined) => Promise<string | undefined>;
+  label?: string;
+}
+
+const SAVE_DELAY_MS = 500;
+const draftKey = (paperId: string, noteId: string | undefined) => `paperlight:draft:${paperId}:${noteId ?? 'new'}`;
+
+type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
+
+export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note' }: NoteEditorProps) {
+  const [text, setText] = useState(initialText);
+  const [state, setState] = useState<SaveState>('saved');
+  const [preview, setPreview] = useState(false);
+  const noteId = useRef(initialNoteId);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(initialText);
+  const stored = useRef(initialText);
+
+  const flush = async () => {
+    clearTimeout(timer.current);
+    const sending = latest.current;
+    const key = draftKey(paperId, noteId.current);
+    setState('saving');
+    try {
+      const id = await save(sending, noteId.current);
+      if (id && id !== noteId.current) {
+        localStorage.removeItem(key);
+        noteId.current = id;
+      }
+      // Only a draft that still equals what was stored can go; newer typing stays protected.
+      stored.current = sending;
+      if (localStorage.getItem(draftKey(paperId, noteId.current)) === sending) localStorage.removeItem(draftKey(paperId, noteId.current));
+      setState(latest.current === sending ? 'saved' : 'pending');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  // A draft left by a page closed mid-pause wins over the stored text, and is saved now.
+  useEffect(() => {
+    const draft = localStorage.getItem(draftKey(paperId, initialNoteId));
+    if (draft !== null && draft !== initialText) {
+      setText(draft);
+      latest.current = draft;
+      void flush();
+    }
+    const onHide = () => {
+      if (latest.current !== stored.current) void flush();
+    };
+    addEventListener('pagehide', onHide);
+    return () => {
+      removeEventListener('pagehide', onHide);
+      clearTimeout(timer.current);
+    };
+  }, [paperId, initialNoteId]);
+
+  const onInput = (value: string) => {
+    setText(value);
+    latest.current = value;
+    localStorage.setItem(draftKey(paperId, noteId.current), value);
+    setState('pending');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  };
+
+  const stateText = { saved: 'Saved', pending: 'Unsaved changes (kept on this device)', saving: 'Saving…', failed: 'Could not save; your text is kept on this device' }[state];
+  return (
+    <div class="note-editor">
+      <div class="note-editor__bar">
+        <button type="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+          {preview ? 'Edit' : 'Preview'}
+        </button>
+        <span class={`note-editor__state note-editor__state--${state}`} aria-live="polite">
+          {stateText}
+        </span>
+      </div>
+      {preview ? (
+        <Markdown text={text} />
+      ) : (
+        <textarea aria-label={label} value={text} rows={8} onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,364 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
+import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
+import { NoteEditor } from '@/components/NoteEditor';
+import { TransferPanel } from './TransferPanel';
+
+type SortKey = 'added' | 'title' | 'year' | 'status';
+const STATUS_RANK: Record<ReadingStatus | 'none', number> = { reading: 0, 'to-read': 1, read: 2, none: 3 };
+
+function sortPapers(rows: ListPaper[], key: SortKey): ListPaper[] {
+  const copy = [...rows];
+  const byTitle = (a: ListPaper, b: ListPaper) => a.paper.title.localeCompare(b.paper.title);
+  copy.sort((a, b) => {
+    switch (key) {
+      case 'added':
+        return b.addedAt - a.addedAt;
+      case 'title':
+        return byTitle(a, b);
+      case 'year':
+        return (b.paper.year ?? 0) - (a.paper.year ?? 0) || byTitle(a, b);
+      case 'status':
+        return STATUS_RANK[a.paper.status ?? 'none'] - STATUS_RANK[b.paper.status ?? 'none'] || byTitle(a, b);
+    }
+  });
+  return copy;
+}
+
+function useStorageUsage(): string {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    void navigator.storage?.estimate().then((e) => {
+      const mb = (n = 0) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      setText(`Storage used: ${mb(e.usage)}${e.quota ? ` of ${mb(e.quota)}` : ''}`);
+    });
+  }, []);
+  return text;
+}
+
+export function LibraryApp() {
+  const [lists, setLists] = useState<ListSummary[]>([]);
+  const [listId, setListId] = useState(READING_LIST_ID);
+  const [rows, setRows] = useState<ListPaper[]>([]);
+  const [statusFilter, setStatusFilter] = useState<ReadingStatus | 'none' | ''>('');
+  const [tagFilter, setTagFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>('added');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [openId, setOpenId] = useState<string>();
+  const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> }>();
+  const [error, setError] = useState('');
+  const usage = useStorageUsage();
+
+  const current = lists.find((l) => l.list.id === listId);
+
+  const reload = async () => {
+    const all = await sendMessage('getLists', undefined);
+    setLists(all);
+    const id = all.some((l) => l.list.id === listId) ? listId : READING_LIST_ID;
+    if (id !== listId) setListId(id);
+    setRows(await sendMessage('getListPapers', { listId: id }));
+  };
+  useEffect(() => {
+    void reload().catch((e: unknown) => setError(String(e)));
+    setSelected(new Set());
+  }, [listId]);
+
+  const run = (f: () => Promise<unknown>) => () =>
+    void f()
+      .then(reload)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+
+  const tags = useMemo(() => [...new Set(rows.flatMap((r) => r.paper.tags))].sort(), [rows]);
+  const visible = useMemo(
+    () =>
+      sortPapers(
+        rows.filter((r) => (!statusFilter || (r.paper.status ?? 'none') === statusFilter) && (!tagFilter || r.paper.tags.includes(tagFilter))),
+        sort,
+      ),
+    [rows, statusFilter, tagFilter, sort],
+  );
+  const ids = [...selected].filter((id) => visible.some((r) => r.paper.id === id));
+
+  const newList = run(async () => {
+    const name = prompt('Name of the new list');
+    if (name) setListId((await sendMessage('createList', { name })).id);
+  });
+  const rename = run(async () => {
+    const name = current && prompt('New name for the list', current.list.name);
+    if (current && name) await sendMessage('renameList', { id: current.list.id, name });
+  });
+  const remove = run(async () => {
+    if (!current) return;
+    const deleted = await sendMessage('deleteList', { id: current.list.id });
+    setListId(READING_LIST_ID);
+    setMessage({
+      text: `Deleted the list “${deleted.list.name}” (${deleted.memberships.length} papers).`,
+      undo: async () => {
+        await sendMessage('restoreList', { deleted });
+        setListId(deleted.list.id);
+      },
+    });
+  });
+
+  return (
+    <div class="library">
+      <header class="library__header">
+        <h1>Paperlight library</h1>
+        <span class="usage">{usage}</span>
+      </header>
+      <nav class="library__lists" aria-label="Lists">
+        <ul>
+          {lists.map((l) => (
+            <li key={l.list.id}>
+              <button type="button" aria-current={l.list.id === listId ? 'page' : undefined} onClick={() => setListId(l.list.id)}>
+                {l.list.name} <span class="count">{l.count}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={newList}>
+          New list
+        </button>
+      </nav>
+      <main class="library__main">
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        {message && (
+          <p role="status" class="message">
+            {message.text}{' '}
+            {message.undo && (
+              <button type="button" onClick={run(async () => (await message.undo!(), setMessage(undefined)))}>
+                Undo
+              </button>
+            )}
+          </p>
+        )}
+        <div class="list-header">
+          <h2>{current?.list.name ?? 'Reading list'}</h2>
+          {current && current.list.id !== READING_LIST_ID && (
+            <>
+              <button type="button" onClick={rename}>
+                Rename list
+              </button>
+              <button type="button" onClick={remove}>
+                Delete list
+              </button>
+            </>
+          )}
+        </div>
+        <div class="filters">
+          <label>
+            Status{' '}
+            <select value={statusFilter} onChange={(e) => setStatusFilter((e.target as HTMLSelectElement).value as ReadingStatus | '')}>
+              <option value="">any</option>
+              {READING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+              <option value="none">no status</option>
+            </select>
+          </label>
+          <label>
+            Tag{' '}
+            <select value={tagFilter} onChange={(e) => setTagFilter((e.target as HTMLSelectElement).value)}>
+              <option value="">any</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sort by{' '}
+            <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortKey)}>
+              <option value="added">date added</option>
+              <option value="title">title</option>
+              <option value="year">year</option>
+              <option value="status">status</option>
+            </select>
+          </label>
+        </div>
+        <BulkBar ids={ids} lists={lists} listId={listId} run={run} />
+        <table class="papers">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all papers"
+                  checked={visible.length > 0 && ids.length === visible.length}
+                  onChange={(e) => setSelected((e.target as HTMLInputElement).checked ? new Set(visible.map((r) => r.paper.id)) : new Set())}
+                />
+              </th>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Tags</th>
+              <th scope="col">Year</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((r) => (
+              <tr key={r.paper.id} aria-selected={selected.has(r.paper.id)}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.paper.title}`}
+                    checked={selected.has(r.paper.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if ((e.target as HTMLInputElement).checked) next.add(r.paper.id);
+                      else next.delete(r.paper.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
+                <td>
+                  <button type="button" class="link" onClick={() => setOpenId(r.paper.id)}>
+                    {r.paper.title}
+                  </button>
+                </td>
+                <td>{r.paper.status ?? '—'}</td>
+                <td>{r.paper.tags.map((t) => `#${t}`).join(' ')}</td>
+                <td>{r.paper.year ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!visible.length && <p class="empty">{rows.length ? 'No papers match these filters.' : 'No papers in this list yet. Save papers from the popup or from arXiv and Hugging Face pages.'}</p>}
+        <TransferPanel listId={listId} listName={current?.list.name ?? 'Reading list'} onImported={reload} />
+      </main>
+      {openId && <PaperPanel id={openId} onClose={() => setOpenId(undefined)} onChanged={reload} />}
+    </div>
+  );
+}
+
+function BulkBar({ ids, lists, listId, run }: { ids: string[]; lists: ListSummary[]; listId: string; run: (f: () => Promise<unknown>) => () => void }) {
+  const [status, setStatus] = useState<ReadingStatus | 'none'>('read');
+  const [tag, setTag] = useState('');
+  const [target, setTarget] = useState('');
+  const n = ids.length;
+  return (
+    <div role="toolbar" aria-label="Bulk actions" class="bulk">
+      <span>{n ? `${n} selected` : 'Select papers for bulk actions'}</span>
+      <select aria-label="Status for selected papers" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as ReadingStatus | 'none')}>
+        {READING_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+        <option value="none">no status</option>
+      </select>
+      <button type="button" disabled={!n} onClick={run(() => sendMessage('setStatus', { ids, status: status === 'none' ? null : status }))}>
+        Set status
+      </button>
+      <input type="text" aria-label="Tag for selected papers" value={tag} onInput={(e) => setTag((e.target as HTMLInputElement).value)} />
+      <button type="button" disabled={!n || !tag.trim()} onClick={run(async () => (await sendMessage('addTags', { ids, tags: [tag] }), setTag('')))}>
+        Add tag
+      </button>
+      <select aria-label="List for selected papers" value={target} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+        <option value="">choose a list</option>
+        {lists
+          .filter((l) => l.list.id !== listId)
+          .map((l) => (
+            <option key={l.list.id} value={l.list.id}>
+              {l.list.name}
+            </option>
+          ))}
+      </select>
+      <button type="button" disabled={!n || !target} onClick={run(() => sendMessage('addToList', { ids, listId: target }))}>
+        Add to list
+      </button>
+      <button type="button" disabled={!n} onClick={run(() => sendMessage('removeFromList', { ids, listId }))}>
+        Remove from this list
+      </button>
+    </div>
+  );
+}
+
+function PaperPanel({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => Promise<void> }) {
+  const [details, setDetails] = useState<PaperDetails | null>();
+  const [tag, setTag] = useState('');
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const load = async () => setDetails(await sendMessage('getPaper', { id }));
+  useEffect(() => {
+    void load();
+  }, [id]);
+  useEffect(() => {
+    void sendMessage('suggestTags', { prefix: tag }).then(setSuggestions, () => setSuggestions([]));
+  }, [tag]);
+  if (details === undefined) return null;
+  if (details === null) return <aside class="paper-panel">This paper is no longer in the library.</aside>;
+  const title = details.saved?.title ?? details.corpus?.title ?? '';
+  const abstract = details.saved?.abstract ?? details.corpus?.abstract ?? '';
+  const first = details.notes[details.notes.length - 1];
+  const change = async (f: () => Promise<unknown>) => {
+    await f();
+    await load();
+    await onChanged();
+  };
+  return (
+    <aside class="paper-panel" aria-label="Paper">
+      <button type="button" class="close" onClick={onClose}>
+        Close paper
+      </button>
+      <h2>{title}</h2>
+      <p>
+        <a href={details.url} target="_blank" rel="noopener noreferrer">
+          Open on arXiv
+        </a>
+      </p>
+      {abstract && <p class="abstract">{abstract}</p>}
+      <h3>Tags</h3>
+      <ul class="tags">
+        {details.saved?.tags.map((t) => (
+          <li key={t}>
+            #{t}{' '}
+            <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void change(() => sendMessage('removeTags', { ids: [id], tags: [t] }))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (tag.trim()) void change(() => sendMessage('addTags', { ids: [id], tags: [tag] })).then(() => setTag(''));
+        }}
+      >
+        <input type="text" aria-label="New tag" list="library-tags" value={tag} onInput={(e) => setTag((e.target as HTMLInputElement).value)} />
+        <datalist id="library-tags">
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <button type="submit">Add tag</button>
+      </form>
+      <h3>Note</h3>
+      <NoteEditor
+        key={id}
+        paperId={id}
+        noteId={first?.id}
+        initialText={first?.text ?? ''}
+        save={async (text, noteId) => {
+          const note = await sendMessage('putNote', { paperId: id, text, noteId });
+          return note?.id;
+        }}
+      />
+      {details.notes.length > 1 && (
+        <p class="more-notes">
+          {details.notes.length - 1} earlier note{details.notes.length > 2 ? 's' : ''} (kept from imports and merges):
+          {details.notes.slice(0, -1).map((n) => (
+            <span key={n.id} class="earlier-note">
+              {new Date(n.updatedAt).toLocaleString()} — {n.text.slice(0, 120)}
+            </span>
+          ))}
+        </p>
+      )}
+    </aside>
+  );
+}
