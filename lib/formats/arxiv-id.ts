@@ -53,7 +53,3 @@ export function findArxivId(text: string): ArxivRef | undefined {
 export function isArxivPlaceholderVenue(venue: string): boolean {
   return /^\s*(?:arxiv|corr)\b/i.test(venue) || /^\s*(?:arxiv\s+)?preprint\b/i.test(venue);
 }
-
-export function arxivAbsUrl(ref: ArxivRef): string {
-  return `https://arxiv.org/abs/${ref.id}${ref.version ? `v${ref.version}` : ''}`;
-}

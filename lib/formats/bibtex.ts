@@ -32,7 +32,7 @@ import {
   splitNotes,
   type CitationRecord,
 } from './citation-record';
-import type { ImportError } from './input';
+import { lineOfOffset, type ImportError } from './input';
 import { notesByPaper, type FormatPaper, type LibrarySnapshot } from './snapshot';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -237,7 +237,7 @@ export function parseBibtex(input: string): BibtexParseResult {
     .sort((a, b) => a.offset - b.offset)[0];
   if (fatal) {
     const head = prepared.slice(fatal.offset, fatal.offset + 200);
-    return { ok: false, error: entryError(head, lineAt(prepared, fatal.offset), describeParserError(fatal.message)) };
+    return { ok: false, error: entryError(head, lineOfOffset(prepared, fatal.offset), describeParserError(fatal.message)) };
   }
   const warnings = library.errors.map((e) => `bibtex: ${e.error.split('\n')[0]}`);
 
@@ -290,10 +290,6 @@ function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
-}
-
-function lineAt(text: string, offset: number): number {
-  return countNewlines(text, 0, offset) + 1;
 }
 
 function describeParserError(message: string): string {

@@ -92,6 +92,13 @@ describe('planImport of citation files', () => {
     expect(planImport(emptySnapshot(), twice, 'auto', { now: NOW })).toMatchObject({ ok: true, preview: { new: 1, duplicatesInInput: 1 } });
   });
 
+  it('finds a later entry by an arXiv id an earlier entry just gave a library paper', () => {
+    const bib =
+      '@misc{first, title={Denoising Diffusion Probabilistic Models}, eprint={2006.11239}}\n' +
+      '@misc{second, title={DDPM (the same paper under a short title)}, url={https://arxiv.org/abs/2006.11239}}';
+    expect(planImport(profile, bib, 'auto', { now: NOW })).toMatchObject({ ok: true, preview: { new: 0, present: 2 } });
+  });
+
   it('keeps two papers with one title apart when their arXiv ids differ', () => {
     const plan = planImport(profile, '@misc{x, title={Attention Is All You Need}, eprint={2501.00002}}', 'auto', { now: NOW });
     expect(plan).toMatchObject({ ok: true, preview: { new: 1, present: 0 } });

@@ -88,6 +88,7 @@ class PaperIndex {
   private readonly byDoi = new Map<string, string>();
   private readonly byTitle = new Map<string, string>();
 
+  /** Adds or replaces a paper; `identities` also makes it findable by arXiv id, DOI and title (first one wins). */
   put(paper: FormatPaper, identities: boolean): void {
     this.byId.set(paper.id, paper);
     if (!identities) return;
@@ -164,7 +165,9 @@ export function mergeIntoLibrary(existing: LibrarySnapshot, incoming: LibrarySna
     else counts.duplicatesInInput++;
     const merged = mergePaper(target, paper, options);
     if (canonical(merged) !== canonical(target)) {
-      papers.byId.set(target.id, merged);
+      // Re-index: the merge may have given the paper an identifier (an arXiv id from the file) that a later input
+      // record is found by.
+      papers.put(merged, existingPaperIds.has(target.id) || options.dedupeInput);
       paperUpserts.set(target.id, merged);
     }
   }
