@@ -44,7 +44,8 @@ describe('the popup in a real Chromium', () => {
 
   it('moves with the arrow keys and opens the selected paper with Enter', async () => {
     await box().fill('scaling laws neural');
-    await expect.poll(() => options().count()).toBeGreaterThan(2);
+    // Wait for this query's answer, not the previous one's.
+    await expect.poll(() => popup.getByText(/\d+ results? for “scaling laws neural”/).count()).toBe(1);
     await box().press('ArrowDown');
     await expect(options().nth(1).getAttribute('aria-selected')).resolves.toBe('true');
     const second = (await options().nth(1).getAttribute('aria-label'))!;
