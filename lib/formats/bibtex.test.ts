@@ -188,6 +188,15 @@ describe('parseBibtex on a messy real-world file', () => {
     expect(records[index]!.arxiv).toEqual(arxiv);
   });
 
+  it('reads the same file with Windows line ends the same way (multi-line author lists included)', () => {
+    const crlf = parseBibtex(readFileSync(`${REPO_ROOT}/test/fixtures/formats/messy.bib`, 'utf8').replace(/\n/g, '\r\n'));
+    expect(crlf).toEqual(parsed);
+    expect(parseBibtex('@misc{d,\r\n  author = {Ashish Vaswani and\r\n    Noam Shazeer},\r\n  title = {T}}')).toMatchObject({
+      ok: true,
+      records: [{ authors: ['Ashish Vaswani', 'Noam Shazeer'] }],
+    });
+  });
+
   it('does not take "arXiv preprint" for a journal', () => {
     expect(records[3]!.journal).toBeUndefined();
   });

@@ -208,9 +208,10 @@ const PARSER_OPTIONS = {
 };
 
 export function parseBibtex(input: string): BibtexParseResult {
-  // Control characters cannot be meant (and U+000E/F are the parser's own markup delimiters). Removing them keeps
-  // every newline, so line numbers still match the file.
-  const text = input.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  // Windows line ends become \n: the LaTeX grammar does not take \r for a space, so `Vaswani and\r\n Shazeer`
+  // would read as one author. Control characters cannot be meant (and U+000E/F are the parser's own markup
+  // delimiters). Neither change adds or removes a line, so line numbers still match the file.
+  const text = input.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   const [lessThan, greaterThan] = pickSentinels(text);
   const prepared = text
     .replace(/\\textless(?![a-zA-Z])(?:\{\}|[ \t]*)/g, lessThan)

@@ -67,6 +67,29 @@ export function cleanMultiline(text: string): string {
     .trim();
 }
 
+/**
+ * Zotero writes notes as HTML (`<p>Comment: 24 pages</p>`) into RIS and CSL-JSON; Paperlight notes are plain
+ * text shown as Markdown, so an HTML note keeps its paragraphs and line breaks and loses its tags. Text that does
+ * not start with a block tag is left alone: a plain note may well mention `<b>`.
+ */
+export function htmlNoteToText(note: string): string {
+  if (!/^\s*<(?:p|div|h[1-6]|ul|ol|blockquote|pre)\b[^>]*>/i.test(note)) return note;
+  return cleanMultiline(
+    note
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<li\b[^>]*>/gi, '\n- ')
+      .replace(/<\/(?:p|div|h[1-6]|ul|ol|blockquote|pre)>/gi, '\n\n')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, name: string) => {
+        const lower = name.toLowerCase();
+        if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+        if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+        return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[lower]!;
+      })
+      .replace(/\n{3,}/g, '\n\n'),
+  );
+}
+
 /** `https://doi.org/10.1000/x`, `doi:10.1000/x` → `10.1000/x`; anything that is not a DOI → undefined. */
 export function cleanDoi(raw: string | undefined): string | undefined {
   const match = raw?.trim().match(/(10\.\d{4,9}\/\S+)$/);

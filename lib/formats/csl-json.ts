@@ -8,7 +8,7 @@
  */
 import { findArxivId, isArxivPlaceholderVenue, parseWholeArxivId } from './arxiv-id';
 import { citationKeys } from './citation-key';
-import { cleanDoi, cleanLine, cleanMultiline, cleanYear, exportTitle, joinNotes, splitNotes, type CitationRecord } from './citation-record';
+import { cleanDoi, cleanLine, cleanMultiline, cleanYear, exportTitle, htmlNoteToText, joinNotes, splitNotes, type CitationRecord } from './citation-record';
 import type { ImportError } from './input';
 import { describeJsonSyntaxError, recordLine, scanJson } from './json-locate';
 import { joinName, splitName, type NameParts } from './person-name';
@@ -116,7 +116,8 @@ function itemToRecord(item: Json): CitationRecord {
   const doi = cleanDoi(optionalString(item, 'DOI'));
   const venue = cleanLine(optionalString(item, 'container-title') ?? '');
   const number = optionalString(item, 'number', true);
-  const note = cleanMultiline(optionalString(item, 'note') ?? '');
+  // `annote` is where Paperlight writes notes (plain text, kept exactly); other tools' `note` may be HTML.
+  const note = cleanMultiline(htmlNoteToText(optionalString(item, 'note') ?? ''));
   const annote = optionalString(item, 'annote');
   const custom = isObject(item.custom) ? item.custom : {};
   const arxiv =

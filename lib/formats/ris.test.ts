@@ -122,6 +122,14 @@ describe('parseRis', () => {
     });
   });
 
+  it('reads a Zotero 7 preprint (TY PREP, which citation.js does not map) with its authors, and HTML notes as text', () => {
+    const zotero = ['TY  - PREP', 'TI  - DDPM', 'AU  - Ho, Jonathan', 'AU  - Jain, Ajay', 'PY  - 2020', 'N1  - <p>Comment: 24 pages &amp; more</p>', 'ER  - ', ''].join('\r\n');
+    expect(parseRis(zotero)).toEqual({
+      ok: true,
+      records: [{ title: 'DDPM', authors: ['Jonathan Ho', 'Ajay Jain'], year: 2020, keywords: [], notes: ['Comment: 24 pages & more'] }],
+    });
+  });
+
   it.each([
     [
       'a record with no ER before the next',

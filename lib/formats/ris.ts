@@ -16,7 +16,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { findArxivId, isArxivPlaceholderVenue, parseWholeArxivId } from './arxiv-id';
 import { citationKeys } from './citation-key';
-import { cleanDoi, cleanLine, cleanMultiline, cleanYear, exportTitle, type CitationRecord } from './citation-record';
+import { cleanDoi, cleanLine, cleanMultiline, cleanYear, exportTitle, htmlNoteToText, type CitationRecord } from './citation-record';
 import type { ImportError } from './input';
 import { joinName, splitName } from './person-name';
 import { notesByPaper, type FormatPaper, type LibrarySnapshot } from './snapshot';
@@ -126,13 +126,24 @@ function scanRecords(text: string): { ok: true; spans: RecordSpan[] } | { ok: fa
 function toRecord(raw: RawRecord, csl: Record<string, unknown>): CitationRecord {
   const text = (v: unknown) => (typeof v === 'string' ? cleanLine(v) : '');
   const title = text(csl.title) || cleanLine(first(raw.TI) ?? first(raw.T1) ?? '');
-  const authors = Array.isArray(csl.author)
-    ? (csl.author as Record<string, string>[]).map((a) => cleanLine(joinName(a))).filter((a) => a.length > 0)
-    : [];
+  // citation.js maps AU only for the types it knows; Zotero 7 writes preprints as `TY  - PREP`, which it does
+  // not, so fall back to reading "Last, First" from the AU/A1 lines directly.
+  const authors = (
+    Array.isArray(csl.author)
+      ? (csl.author as Record<string, string>[]).map((a) => joinName(a))
+      : [...all(raw.AU), ...all(raw.A1)].map((name) => {
+          const [family = '', given, suffix] = name.split(/\s*,\s*/);
+          return joinName({ family, ...(given ? { given } : {}), ...(suffix ? { suffix } : {}) });
+        })
+  )
+    .map(cleanLine)
+    .filter((a) => a.length > 0);
   const url = text(csl.URL) || first(raw.UR)?.trim() || undefined;
   const doi = cleanDoi(text(csl.DOI) || first(raw.DO));
   const venue = text(csl['container-title']) || cleanLine(first(raw.JO) ?? first(raw.T2) ?? '');
-  const notes = all(raw.N1).map(cleanMultiline).filter((n) => n.length > 0);
+  const notes = all(raw.N1)
+    .map((n) => cleanMultiline(htmlNoteToText(n)))
+    .filter((n) => n.length > 0);
   const arxiv =
     [raw.M1, raw.AN, raw.C1].flatMap(all).map(parseWholeArxivId).find((ref) => ref !== undefined) ??
     [url, doi, venue, ...notes].map((t) => (t ? findArxivId(t) : undefined)).find((ref) => ref !== undefined);
