@@ -2,18 +2,35 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './Markdown';
 
 /**
- * A note editor that autosaves and never loses typing. Every keystroke goes to localStorage synchronously (a draft
- * keyed by paper and note), and to the background after a short pause; the draft is cleared only once the
- * background has stored that exact text. Closing the page mid-pause leaves the draft, which the next visit
- * restores and saves.
+ * A note editor that autosaves and never loses typing. Every keystroke goes to a draft store (keyed by paper and
+ * note) at once, and to the background after a short pause; the draft is cleared only once the background has
+ * stored that exact text. Closing the page mid-pause leaves the draft, which the next visit restores and saves.
  */
+
+/** Where drafts wait. Extension pages use localStorage (synchronous); a content script must not (that storage
+ *  belongs to the page, which could read the note), so it passes extension storage instead. */
+export interface DraftStore {
+  get(key: string): string | null | Promise<string | null>;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export const localDrafts: DraftStore = {
+  get: (key) => localStorage.getItem(key),
+  set: (key, value) => localStorage.setItem(key, value),
+  remove: (key) => localStorage.removeItem(key),
+};
+
 export interface NoteEditorProps {
+  /** @default localDrafts */
+  drafts?: DraftStore;
   paperId: string;
   noteId?: string;
   initialText: string;
   /** Stores the text; resolves with the note's id (new notes get one on first save). */
   save: (text: string, noteId: string | undefined) => Promise<string | undefined>;
   label?: string;
+  autoFocus?: boolean;
 }
 
 const SAVE_DELAY_MS = 500;
@@ -21,7 +38,7 @@ const draftKey = (paperId: string, noteId: string | undefined) => `paperlight:dr
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
-export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note' }: NoteEditorProps) {
+export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note', drafts = localDrafts, autoFocus = false }: NoteEditorProps) {
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<SaveState>('saved');
   const [preview, setPreview] = useState(false);
@@ -38,12 +55,12 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
     try {
       const id = await save(sending, noteId.current);
       if (id && id !== noteId.current) {
-        localStorage.removeItem(key);
+        drafts.remove(key);
         noteId.current = id;
       }
-      // Only a draft that still equals what was stored can go; newer typing stays protected.
       stored.current = sending;
-      if (localStorage.getItem(draftKey(paperId, noteId.current)) === sending) localStorage.removeItem(draftKey(paperId, noteId.current));
+      // Only a draft that still equals what was stored can go; newer typing stays protected.
+      if (latest.current === sending) drafts.remove(draftKey(paperId, noteId.current));
       setState(latest.current === sending ? 'saved' : 'pending');
     } catch {
       setState('failed');
@@ -52,12 +69,13 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
 
   // A draft left by a page closed mid-pause wins over the stored text, and is saved now.
   useEffect(() => {
-    const draft = localStorage.getItem(draftKey(paperId, initialNoteId));
-    if (draft !== null && draft !== initialText) {
-      setText(draft);
-      latest.current = draft;
-      void flush();
-    }
+    void Promise.resolve(drafts.get(draftKey(paperId, initialNoteId))).then((draft) => {
+      if (draft !== null && draft !== initialText && latest.current === initialText) {
+        setText(draft);
+        latest.current = draft;
+        void flush();
+      }
+    });
     const onHide = () => {
       if (latest.current !== stored.current) void flush();
     };
@@ -68,10 +86,11 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
     };
   }, [paperId, initialNoteId]);
 
+  // Only typing counts: a synthetic input event from a page script (where this editor sits in a page) is ignored.
   const onInput = (value: string) => {
     setText(value);
     latest.current = value;
-    localStorage.setItem(draftKey(paperId, noteId.current), value);
+    drafts.set(draftKey(paperId, noteId.current), value);
     setState('pending');
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -91,7 +110,7 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
       {preview ? (
         <Markdown text={text} />
       ) : (
-        <textarea aria-label={label} value={text} rows={8} onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
+        <textarea aria-label={label} autoFocus={autoFocus} value={text} rows={8} onInput={(e) => e.isTrusted && onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
       )}
     </div>
   );

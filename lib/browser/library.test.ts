@@ -226,3 +226,10 @@ describe('importIntoLibrary', () => {
     expect(await userRevision(db)).toBe(revision);
   });
 });
+
+describe('saving a corpus paper from a page', () => {
+  it('keeps the corpus title and abstract, not the page\'s TeX', async () => {
+    const { paper } = await savePaper(db, { corpusId: 'c-1', arxivId: '2001.08361', title: 'Scaling $\\mathrm{Laws}$ for Neural Language Models' });
+    expect(paper).toMatchObject({ id: 'c-1', arxivId: '2001.08361', title: 'Scaling Laws for Neural Language Models', abstract: 'We study empirical scaling laws.', year: 2020 });
+  });
+});

@@ -59,7 +59,11 @@ export async function ensureReadingList(db: PaperlightDB): Promise<void> {
   });
 }
 
-async function upsertPaper(db: PaperlightDB, input: PaperInput): Promise<SavedPaper> {
+async function upsertPaper(db: PaperlightDB, given: PaperInput, corpus: CorpusPaper | undefined): Promise<SavedPaper> {
+  // A corpus paper is saved with the corpus's own title and abstract (a page may write the title in TeX).
+  const input: PaperInput = corpus
+    ? { ...given, title: corpus.title, abstract: given.abstract ?? corpus.abstract, ...(corpus.published?.year && !given.year ? { year: corpus.published.year } : {}) }
+    : given;
   const id = paperKey(input);
   const existing = await db.papers.get(id);
   const t = now();
@@ -79,10 +83,12 @@ async function upsertPaper(db: PaperlightDB, input: PaperInput): Promise<SavedPa
 export async function savePaper(db: PaperlightDB, input: PaperInput, listId = READING_LIST_ID): Promise<WriteResult & { paper: SavedPaper }> {
   if (!input.title.trim()) throw new Error('library: a paper needs a title to be saved');
   let paper!: SavedPaper;
+  // Read outside the write: the corpus table may be busy with a load, and user writes must not wait for it.
+  const corpus = input.corpusId ? await db.corpus.get(input.corpusId) : undefined;
   const result = await write(db, async () => {
     if (listId === READING_LIST_ID) await ensureReadingList(db);
     else if (!(await db.lists.get(listId))) throw new Error(`library: there is no list "${listId}"`);
-    paper = await upsertPaper(db, input);
+    paper = await upsertPaper(db, input, corpus);
     if (!(await db.memberships.get([listId, paper.id]))) {
       await db.memberships.add({ listId, paperId: paper.id, addedAt: now() });
     }

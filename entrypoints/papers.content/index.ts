@@ -1,0 +1,213 @@
+/**
+ * The content script on arXiv and Hugging Face: picks the site adapter for the URL, asks the background once per
+ * page (one batched message) what each entry is, marks the known ones, and offers the panel and keyboard triage.
+ * It never opens IndexedDB (that would be the page's database). Every listener, observer and UI ends with the
+ * content script's signal, so an extension update under a live page leaves the page as it was.
+ */
+import { render, h } from 'preact';
+import { sendMessage } from '@/lib/browser/messages';
+import type { PageMark, PaperInput } from '@/lib/browser/library';
+import { triageKeysSetting } from '@/lib/browser/settings';
+import type { DraftStore } from '@/components/NoteEditor';
+import { FALLBACK_ADAPTER, pickAdapter, type PaperRef } from './sites';
+import { placeBadge, removeBadges, type Badge } from './marks';
+import { installTriage, TRIAGE_KEYS } from './triage';
+import { Panel } from './ui/Panel';
+import './ui/panel.css';
+
+interface Entry {
+  ref: PaperRef;
+  mark: PageMark;
+  badge?: Badge;
+}
+
+/** Adapters whose page is about one paper: its panel is shown inline, open, under the title. */
+const SINGLE_PAPER = new Set(['arxiv-abs', 'arxiv-html', 'hf-paper']);
+
+/** Note drafts live in extension storage: the page's own localStorage would let the page read them. */
+const extensionDrafts: DraftStore = {
+  get: async (key) => ((await browser.storage.local.get(key))[key] as string | undefined) ?? null,
+  set: (key, value) => void browser.storage.local.set({ [key]: value }),
+  remove: (key) => void browser.storage.local.remove(key),
+};
+
+function paperInput(ref: PaperRef, mark: PageMark, pageUrl: URL): PaperInput {
+  const input: PaperInput = { title: ref.title || ref.id || pageUrl.href };
+  if (mark.paperId?.startsWith('c-')) input.corpusId = mark.paperId;
+  if (ref.id) {
+    input.arxivId = ref.id;
+    input.url = `https://arxiv.org/abs/${ref.id}`;
+  } else input.url = pageUrl.href;
+  if (ref.version) input.arxivVersion = ref.version;
+  if (ref.authors?.length) input.authors = ref.authors;
+  return input;
+}
+
+export default defineContentScript({
+  matches: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+  runAt: 'document_end',
+  cssInjectionMode: 'ui',
+
+  async main(ctx) {
+    const started = performance.now();
+    const entries: Entry[] = [];
+    const known = new WeakSet<Element>();
+    let panel: { remove(): void } | undefined;
+
+    const closePanel = () => {
+      panel?.remove();
+      panel = undefined;
+    };
+
+    async function openPanel(entry: Entry, options: { inline?: boolean; focusNote?: boolean } = {}) {
+      closePanel();
+      const url = new URL(location.href);
+      const ui = await createShadowRootUi(ctx, {
+        name: 'paperlight-panel',
+        position: 'inline',
+        anchor: entry.ref.element,
+        append: /^h[1-6]$/.test(entry.ref.element.localName) ? 'after' : 'last',
+        isolateEvents: true,
+        onMount(container, _shadow, host) {
+          host.setAttribute('data-paperlight-panel', '');
+          render(
+            h(Panel, {
+              paper: paperInput(entry.ref, entry.mark, url),
+              mark: entry.mark,
+              drafts: extensionDrafts,
+              focusNote: options.focusNote ?? false,
+              onChanged: (mark: PageMark) => updateMark(entry, mark),
+              onClose: options.inline ? undefined : closePanel,
+            }),
+            container,
+          );
+          return container;
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+      ui.mount();
+      panel = ui;
+    }
+
+    function updateMark(entry: Entry, mark: PageMark) {
+      entry.mark = mark;
+      if (!mark.paperId) return;
+      if (entry.badge) entry.badge.update(mark);
+      else entry.badge = placeBadge(entry.ref, mark, () => void openPanel(entry), ctx.signal);
+    }
+
+    async function scan(): Promise<number> {
+      const url = new URL(location.href);
+      const adapter = pickAdapter(url) ?? FALLBACK_ADAPTER;
+      const fresh = adapter.extract(document, url).filter((ref) => !known.has(ref.element));
+      if (!fresh.length) return 0;
+      for (const ref of fresh) known.add(ref.element);
+      const marks = await sendMessage('lookupPapers', { refs: fresh.map((r) => ({ id: r.id, title: r.title.slice(0, 2_000) })) });
+      if (ctx.isInvalid) return 0;
+      let placed = 0;
+      fresh.forEach((ref, i) => {
+        const entry: Entry = { ref, mark: marks[i]! };
+        entries.push(entry);
+        if (entry.mark.paperId) {
+          entry.badge = placeBadge(ref, entry.mark, () => void openPanel(entry), ctx.signal);
+          placed++;
+        }
+      });
+      if (SINGLE_PAPER.has(adapter.name) && entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
+      return placed;
+    }
+
+    function reset() {
+      closePanel();
+      removeBadges();
+      for (const e of entries) known.delete(e.ref.element);
+      entries.length = 0;
+    }
+
+    const placed = await scan();
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // For the benchmarks (npm run bench) and for anyone curious in DevTools.
+    console.debug(
+      `paperlight: ${placed} of ${entries.length} entries marked; ${(performance.now() - started).toFixed(1)} ms in the script, ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded`,
+    );
+
+    // Hugging Face navigates client-side and adds cards as the reader scrolls: rescan on both.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      reset();
+      void scan();
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver((records) => {
+      const ours = (n: Node) => n instanceof Element && (n.hasAttribute('data-paperlight-badge') || n.hasAttribute('data-paperlight-panel') || n.localName === 'paperlight-panel');
+      if (records.every((r) => [...r.addedNodes].every(ours) && [...r.removedNodes].every(ours))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void scan(), 150);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      clearTimeout(timer);
+      reset();
+    });
+
+    // Keyboard triage, where there is a list to triage.
+    if (!SINGLE_PAPER.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name) && (await triageKeysSetting.getValue())) {
+      let outlined: HTMLElement | undefined;
+      let previousOutline = '';
+      // The key help, built once; `?` attaches and detaches it.
+      const help = document.createElement('div');
+      help.setAttribute('data-paperlight-badge', '');
+      const helpBox = document.createElement('div');
+      helpBox.setAttribute('role', 'dialog');
+      helpBox.setAttribute('aria-label', 'Paperlight keys');
+      helpBox.style.cssText =
+        'position:fixed;right:16px;bottom:16px;z-index:2147483647;background:#fff;color:#1b1f24;border:1px solid #0b57d0;border-radius:8px;padding:8px 12px;font:13px/1.6 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.2)';
+      for (const k of TRIAGE_KEYS) {
+        const line = document.createElement('div');
+        line.textContent = `${k.key} — ${k.does}`;
+        helpBox.append(line);
+      }
+      help.attachShadow({ mode: 'open' }).append(helpBox);
+      const act = async (i: number, change: (id: string) => Promise<unknown>) => {
+        const entry = entries[i];
+        if (!entry) return;
+        const saved = await sendMessage('savePaper', { paper: paperInput(entry.ref, entry.mark, new URL(location.href)) });
+        await change(saved.id);
+        const [mark] = await sendMessage('lookupPapers', { refs: [{ id: entry.ref.id, title: entry.ref.title }] });
+        if (mark) updateMark(entry, mark.paperId ? mark : { ...mark, paperId: saved.id, saved: true });
+      };
+      installTriage(
+        {
+          count: () => entries.length,
+          focus(i) {
+            if (outlined) outlined.style.outline = previousOutline;
+            const el = entries[i]?.ref.element as HTMLElement | undefined;
+            if (!el) return;
+            previousOutline = el.style.outline;
+            el.style.outline = '2px solid #0b57d0';
+            outlined = el;
+            el.scrollIntoView({ block: 'nearest' });
+          },
+          save: (i) => void act(i, async () => undefined),
+          markRead: (i) => void act(i, (id) => sendMessage('setStatus', { ids: [id], status: 'read' })),
+          openNote: (i) =>
+            void act(i, async () => undefined).then(() => {
+              const entry = entries[i];
+              if (entry) void openPanel(entry, { focusNote: true });
+            }),
+          toggleHelp() {
+            if (help.isConnected) help.remove();
+            else document.body.append(help);
+          },
+        },
+        ctx.signal,
+      );
+      ctx.onInvalidated(() => {
+        if (outlined) outlined.style.outline = previousOutline;
+        help.remove();
+      });
+    }
+  },
+});

@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sendMessage, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
+import type { PageMark } from '@/lib/browser/library';
+import type { PaperInput } from '@/lib/browser/library';
+import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
+import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
+
+/**
+ * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
+ * autosaves. Everything it shows from the page is rendered by Preact as text.
+ */
+export interface PanelProps {
+  paper: PaperInput;
+  mark: PageMark;
+  /** Called after every change, with the paper's new mark, so the badge follows. */
+  onChanged: (mark: PageMark) => void;
+  onClose?: () => void;
+  /** Put the cursor in the note (the `n` key). */
+  focusNote?: boolean;
+  drafts: DraftStore;
+}
+
+export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: PanelProps) {
+  const [details, setDetails] = useState<PaperDetails | null>(null);
+  const [lists, setLists] = useState<ListSummary[]>([]);
+  const [tag, setTag] = useState('');
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [error, setError] = useState('');
+  // The library key, known once the paper is found or saved; a ref so actions chained after a save see it.
+  const paperId = useRef(mark.paperId);
+
+  const refresh = async () => {
+    const id = paperId.current;
+    const [d, l] = await Promise.all([id ? sendMessage('getPaper', { id }) : Promise.resolve(null), sendMessage('getLists', undefined)]);
+    setDetails(d);
+    setLists(l);
+    if (id) {
+      const [next] = await sendMessage('lookupPapers', { refs: [{ id: paper.arxivId ?? null, title: paper.title }] });
+      if (next) onChanged(next);
+    }
+  };
+  useEffect(() => {
+    void refresh().catch((e: unknown) => setError(String(e)));
+  }, []);
+  useEffect(() => {
+    void sendMessage('suggestTags', { prefix: tag }).then(setSuggestions, () => setSuggestions([]));
+  }, [tag]);
+
+  /** Saves the paper first when needed: every action on an unsaved paper implies keeping it. */
+  const ensureSaved = async (listId = READING_LIST_ID): Promise<string> => {
+    if (details?.saved && listId === READING_LIST_ID) return details.saved.id;
+    const saved = await sendMessage('savePaper', { paper, listId });
+    paperId.current = saved.id;
+    return saved.id;
+  };
+  // Only the reader's own input acts: a page script's synthetic event (isTrusted false) is ignored, so the page
+  // cannot save, tag or annotate through our panel.
+  const act = (f: () => Promise<unknown>) => (e?: Event) => {
+    if (e && !e.isTrusted) return;
+    void f()
+      .then(refresh)
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  };
+
+  const saved = details?.saved;
+  const inList = new Set(details?.listIds ?? []);
+  const note = details?.notes[details.notes.length - 1];
+
+  return (
+    <section class="panel" aria-label={`Paperlight: ${paper.title}`}>
+      <header>
+        <strong>Paperlight</strong>
+        <span class="state">{saved ? `Saved · ${saved.status ?? 'no status'}` : mark.inCorpus ? 'In the corpus, not saved' : 'Not saved'}</span>
+        {onClose && (
+          <button type="button" class="close" aria-label="Close the Paperlight panel" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {!saved && (
+        <button type="button" onClick={act(() => ensureSaved())}>
+          Save to Reading list
+        </button>
+      )}
+      <fieldset>
+        <legend>Status</legend>
+        {READING_STATUSES.map((s: ReadingStatus) => (
+          <label key={s}>
+            <input
+              type="radio"
+              name="paperlight-status"
+              checked={saved?.status === s}
+              onChange={act(async () => sendMessage('setStatus', { ids: [await ensureSaved()], status: s }))}
+            />
+            {s}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Lists</legend>
+        {lists.map((l) => (
+          <label key={l.list.id}>
+            <input
+              type="checkbox"
+              checked={inList.has(l.list.id)}
+              onChange={act(async () => {
+                if (inList.has(l.list.id)) await sendMessage('removeFromList', { ids: [paperId.current!], listId: l.list.id });
+                else await ensureSaved(l.list.id);
+              })}
+            />
+            {l.list.name}
+          </label>
+        ))}
+      </fieldset>
+      <div class="tags">
+        {saved?.tags.map((t) => (
+          <span key={t} class="tag">
+            #{t}
+            <button type="button" aria-label={`Remove tag ${t}`} onClick={act(() => sendMessage('removeTags', { ids: [saved.id], tags: [t] }))}>
+              ×
+            </button>
+          </span>
+        ))}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = tag;
+            setTag('');
+            if (value.trim()) act(async () => sendMessage('addTags', { ids: [await ensureSaved()], tags: [value] }))();
+          }}
+        >
+          <input type="text" aria-label="Add tag" list="paperlight-tags" value={tag} onInput={(e) => setTag((e.target as HTMLInputElement).value)} />
+          <datalist id="paperlight-tags">
+            {suggestions.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+          <button type="submit">Add tag</button>
+        </form>
+      </div>
+      {saved ? (
+        <NoteEditor
+          key={saved.id}
+          paperId={saved.id}
+          noteId={note?.id}
+          initialText={note?.text ?? ''}
+          drafts={drafts}
+          label="Note"
+          autoFocus={focusNote}
+          save={async (text, noteId) => (await sendMessage('putNote', { paperId: saved.id, text, noteId }))?.id}
+        />
+      ) : (
+        <button type="button" onClick={act(() => ensureSaved())}>
+          Save to write a note
+        </button>
+      )}
+    </section>
+  );
+}
