@@ -59,34 +59,34 @@ const TEX_ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
-// Pairs TeX fonts fuse into one glyph (en dash, curly quotes, inverted marks): an empty group keeps them apart.
-const LIGATURE_PAIRS = new Set(['--', '``', "''", ',,', '!`', '?`']);
+/**
+ * Everything escapeTex rewrites, in one pass over the original text (lookarounds see the text, not the output):
+ * - a TeX special or OT1 glyph (table above);
+ * - the first of a pair TeX fonts fuse into one glyph (`--` en dash, ``` `` ```/`''` curly quotes, `,,` `!`` `?``),
+ *   which gets an empty group after it;
+ * - a line break, written as `\\` (a line break) and `%` (a comment, so the newline itself adds no space);
+ * - a space TeX would drop (at a line start) or merge (after another space), written as a control space `\ `;
+ * - an `@` starting a line, braced so that no line inside a value looks like a new entry.
+ */
+const TEX_PATTERN = /[\\{}%&$#_~^<>|]|-(?=-)|`(?=`)|'(?=')|,(?=,)|[!?](?=`)|\n|(?<![^\n ]) |(?<![^\n])@/g;
+
+function texReplacement(match: string): string {
+  switch (match) {
+    case '\n':
+      return '\\\\%\n';
+    case ' ':
+      return '\\ ';
+    case '@':
+      return '{@}';
+    default:
+      return TEX_ESCAPES[match] ?? `${match}{}`;
+  }
+}
 
 /** Text for a brace-delimited BibTeX value. `multiline` keeps line breaks (`\\`) and runs of spaces (`\ `). */
 export function escapeTex(text: string, multiline: boolean): string {
   const source = multiline ? cleanMultiline(text).replace(/\t/g, ' ') : cleanLine(text);
-  let out = '';
-  let atLineStart = true;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    const next = source[i + 1];
-    if (ch === '\n') {
-      // `\\` is a line break; `%` ends the physical line as a TeX comment, so the newline adds no space.
-      out += '\\\\%\n';
-      atLineStart = true;
-      continue;
-    }
-    if (ch === ' ') {
-      // A space TeX would drop (at a line start) or merge (after another space) is written as a control space.
-      out += atLineStart || source[i - 1] === ' ' ? '\\ ' : ' ';
-      continue;
-    }
-    if (ch === '@' && atLineStart) out += '{@}'; // never let a line inside a value look like a new entry
-    else out += TEX_ESCAPES[ch] ?? ch;
-    if (next !== undefined && LIGATURE_PAIRS.has(ch + next)) out += '{}';
-    atLineStart = false;
-  }
-  return out;
+  return source.replace(TEX_PATTERN, texReplacement);
 }
 
 /**

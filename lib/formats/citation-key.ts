@@ -58,11 +58,16 @@ function suffix(n: number): string {
 export function citationKeys(papers: readonly SavedPaper[]): Map<string, string> {
   const ordered = [...papers].sort((a, b) => a.addedAt - b.addedAt || compareStrings(a.id, b.id));
   const used = new Set<string>();
+  // Next suffix to try per base key, so a thousand papers sharing a key cost a thousand steps, not half a million.
+  const nextSuffix = new Map<string, number>();
   const keys = new Map<string, string>();
   for (const paper of ordered) {
     const base = baseCitationKey(paper);
     let key = base;
-    for (let n = 0; used.has(key); n++) key = base + suffix(n);
+    let n = nextSuffix.get(base) ?? 0;
+    // A suffixed key can also be another paper's natural key (`smith2020a` from a title starting "A…"), so check.
+    while (used.has(key)) key = base + suffix(n++);
+    nextSuffix.set(base, n);
     used.add(key);
     keys.set(paper.id, key);
   }
