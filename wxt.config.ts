@@ -20,6 +20,8 @@ export default defineConfig({
     description: 'Search, keep and annotate machine-learning papers on arXiv and Hugging Face.',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
+    // The library page doubles as the options page (its Settings section).
+    options_ui: { page: 'library.html#settings', open_in_tab: true },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Paperlight search' },
     },

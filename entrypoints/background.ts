@@ -124,7 +124,9 @@ export default defineBackground(() => {
 
   handle('exportLibrary', async ({ format, listId }) => {
     const all = await library.readSnapshot(db);
-    const snapshot = listId ? selectList(all, listId) : all;
+    let snapshot = listId ? selectList(all, listId) : all;
+    // A checklist is for clicking: every paper gets the link "open" would follow, even one saved without a URL.
+    if (format === 'markdown') snapshot = { ...snapshot, papers: snapshot.papers.map((p) => (p.url ? p : { ...p, url: paperUrl(p) })) };
     const name = listId ? (all.lists.find((l) => l.id === listId)?.name ?? 'list') : 'library';
     const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'list';
     const type = EXPORT_FILE_TYPES[format];

@@ -3,6 +3,33 @@ import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor } from '@/components/NoteEditor';
 import { TransferPanel } from './TransferPanel';
+import { triageKeysSetting } from '@/lib/browser/settings';
+
+/** The reader's settings (this page is also the extension's options page). */
+function Settings() {
+  const [triage, setTriage] = useState<boolean>();
+  useEffect(() => {
+    void triageKeysSetting.getValue().then(setTriage);
+  }, []);
+  return (
+    <section id="settings" class="settings" aria-label="Settings">
+      <h2>Settings</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={triage ?? true}
+          disabled={triage === undefined}
+          onChange={(e) => {
+            const on = (e.target as HTMLInputElement).checked;
+            setTriage(on);
+            void triageKeysSetting.setValue(on);
+          }}
+        />{' '}
+        Keyboard triage on arXiv and Hugging Face listings (j/k move, s save, r read, n note, ? keys)
+      </label>
+    </section>
+  );
+}
 
 type SortKey = 'added' | 'title' | 'year' | 'status';
 const STATUS_RANK: Record<ReadingStatus | 'none', number> = { reading: 0, 'to-read': 1, read: 2, none: 3 };
@@ -231,6 +258,7 @@ export function LibraryApp() {
         </table>
         {!visible.length && <p class="empty">{rows.length ? 'No papers match these filters.' : 'No papers in this list yet. Save papers from the popup or from arXiv and Hugging Face pages.'}</p>}
         <TransferPanel listId={listId} listName={current?.list.name ?? 'Reading list'} onImported={reload} />
+        <Settings />
       </main>
       {openId && <PaperPanel id={openId} onClose={() => setOpenId(undefined)} onChanged={reload} />}
     </div>

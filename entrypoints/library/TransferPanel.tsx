@@ -100,7 +100,13 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
       <div class="transfer__row">
         <label>
           Import file (BibTeX, CSL-JSON, RIS or a Paperlight backup){' '}
-          <input type="file" accept=".bib,.bibtex,.json,.ris,.txt" disabled={busy} onChange={(e) => void choose((e.target as HTMLInputElement).files?.[0])} />
+          <input type="file" accept=".bib,.bibtex,.json,.ris,.txt" disabled={busy} onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = ''; // so choosing the same file again is a new choice
+              void choose(file);
+            }}
+          />
         </label>
       </div>
       {pending && (
