@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../corpus/build';
 import { SKIP_NO_SHARED, sharedPath } from '../../test/shared';
 import { ARXIV_STYLES, rewriteTheArxivWay } from './arxiv-rewrite';
+import { boundedEditDistance } from './edit-distance';
+import { normalizeTitle } from './normalize-title';
 import { FUZZY_MIN_SIMILARITY, TitleMatcher } from './title-matcher';
 
 const small = [
@@ -70,6 +73,50 @@ describe('TitleMatcher on a small corpus', () => {
     ]);
     expect(m.size).toBe(1);
     expect(m.match('PRE-TRAINING IS ALL YOU NEED')?.id).toBe('first');
+  });
+});
+
+describe('TitleMatcher filters', () => {
+  // A base title and variants a few random edits away: near pairs on both sides of every threshold, which is
+  // where a filter that is too eager would lose a match.
+  const letters = 'abcdefghij';
+  const base = fc.string({ unit: fc.constantFrom(...letters.split('')), minLength: 20, maxLength: 70 });
+  const edit = fc.record({ at: fc.nat(), kind: fc.constantFrom('insert', 'delete', 'substitute'), letter: fc.constantFrom(...letters.split('')) });
+  const variant = (text: string, edits: { at: number; kind: string; letter: string }[]) =>
+    edits.reduce((t, e) => {
+      const i = e.at % (t.length + 1);
+      if (e.kind === 'insert') return t.slice(0, i) + e.letter + t.slice(i);
+      if (e.kind === 'delete') return t.slice(0, i) + t.slice(i + 1);
+      return t.slice(0, i) + e.letter + t.slice(i + 1);
+    }, text);
+  const keyOf = (t: string) => normalizeTitle(t).replace(/ /g, '');
+
+  it('lose nothing: near() finds exactly the titles a brute-force edit distance finds', () => {
+    fc.assert(
+      fc.property(
+        base,
+        fc.array(fc.array(edit, { maxLength: 12 }), { minLength: 1, maxLength: 25 }),
+        fc.array(edit, { maxLength: 12 }),
+        fc.constantFrom(0.7, 0.8, 0.85, 0.9, 0.95),
+        (text, corpusEdits, queryEdits, s) => {
+          const titles = [...new Set(corpusEdits.map((e) => variant(text, e)).filter((t) => t.length > 0))];
+          const corpus = titles.map((t, i) => ({ id: String(i), title: t }));
+          const matcher = new TitleMatcher(corpus);
+          const query = variant(text, queryEdits);
+          const q = keyOf(query);
+          const expected = corpus
+            .filter(({ title: t }) => {
+              const k = keyOf(t);
+              const maxEdits = Math.floor((1 - s) * Math.max(k.length, q.length) + 1e-9);
+              return q.length > 0 && boundedEditDistance(q, k, maxEdits) <= maxEdits;
+            })
+            .map((c) => c.id)
+            .sort();
+          expect(matcher.near(query, s).map((n) => n.id).sort()).toEqual(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 
