@@ -11,6 +11,9 @@ describe('readableText', () => {
     // MathJax 2 after it ran: preview and output dropped, the TeX script given back.
     ['S<span class="MathJax_Preview">S²</span><span class="MathJax" id="MathJax-Element-1-Frame"><nobr>²</nobr></span><script type="math/tex" id="MathJax-Element-1">^{2}</script>FT', 'S$^{2}$FT'],
     ['<div class="MathJax_Display">x</div><script type="math/tex; mode=display">x^2</script>', '$x^2$'],
+    // The same page saved without its scripts: the rendered output is all there is.
+    ['S<span class="MathJax_Preview"></span><span class="MathJax" id="MathJax-Element-1-Frame"><nobr>²</nobr></span>FT', 'S²FT'],
+    ['PanGu-<span class="MathJax"><span class="math">π</span><span class="MJX_Assistive_MathML"><math><mi>π</mi></math></span></span>', 'PanGu-π'],
     // MathJax 3: no TeX in the page; its assistive MathML is read.
     ['PanGu-<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML"><mjx-math>π</mjx-math><mjx-assistive-mml><math><mi>π</mi></math></mjx-assistive-mml></mjx-container>', 'PanGu-π'],
     // KaTeX: the MathML half carries the TeX annotation; the HTML half is dropped.

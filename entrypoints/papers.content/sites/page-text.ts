@@ -28,6 +28,15 @@ function firstDescendant(el: Element, localName: string): Element | null {
   return el.getElementsByTagName(localName)[0] ?? null;
 }
 
+/** Whether a MathJax 2 `<script type="math/tex">` follows `el` among its MathJax siblings (preview, output, script). */
+function texScriptFollows(el: Element): boolean {
+  for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+    if (next.localName === 'script') return /^math\/tex/i.test(next.getAttribute('type') ?? '');
+    if (!classesOf(next).some((c) => c === 'MathJax' || c.startsWith('MathJax_'))) return false;
+  }
+  return false;
+}
+
 function collect(node: Node, skip: string | undefined, out: string[]): void {
   if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
     out.push((node as CharacterData).data);
@@ -61,8 +70,15 @@ function collect(node: Node, skip: string | undefined, out: string[]): void {
   }
   const classes = classesOf(el);
   // MathJax 2 output and preview (`MathJax`, `MathJax_Preview`, `MathJax_Display`, `MathJax_SVG`, …): the glyphs
-  // it drew; the script beside them holds the TeX.
-  if (classes.some((c) => c === 'MathJax' || c.startsWith('MathJax_'))) return;
+  // it drew; the script beside them holds the TeX. A page saved without its scripts keeps only the output: then
+  // its assistive MathML, or failing that the glyphs, are the best text left.
+  if (classes.some((c) => c === 'MathJax' || c.startsWith('MathJax_'))) {
+    if (classes.includes('MathJax_Preview') || texScriptFollows(el)) return;
+    const math = firstDescendant(el, 'math');
+    if (math) collect(math, skip, out);
+    else out.push(el.textContent ?? '');
+    return;
+  }
   if (classes.includes('katex')) {
     const math = firstDescendant(el, 'math');
     if (math) collect(math, skip, out);
