@@ -44,6 +44,7 @@ describe('TitleMatcher on a small corpus', () => {
     ['Scaling Laws for Neural Models', 'a dropped content word on a short title'],
     ['Unraveling the Mystery of Scaling Laws: Part II', 'a different part number'],
     ['Llama 3: Open Foundation and Fine-Tuned Chat Models', 'a different version number'],
+    ['Llama3: Open Foundation and Fine-Tuned Chat Models', 'a different version number, glued'],
     ['Attention Is All You Need', 'not in the corpus'],
     ['', 'empty'],
     ['$$ -- $$', 'nothing but punctuation'],

@@ -74,13 +74,14 @@ function keyOf(normal: string): string {
   return normal.replace(/ /g, '').slice(0, MAX_KEY_LENGTH);
 }
 
-/** Digits and Roman numerals as words, sorted: the part of a title a near-identical sequel changes. */
+/**
+ * Every digit run (`Llama2`, `GPT-4`, `S2FT`) and every Roman numeral standing as a word (`Part II`), sorted:
+ * the part of a title a near-identical sequel changes.
+ */
 function numbersOf(normal: string): string {
-  return normal
-    .split(' ')
-    .filter((w) => /^\d+$/.test(w) || /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/.test(w))
-    .sort()
-    .join(' ');
+  const digits = normal.match(/\d+/g) ?? [];
+  const roman = normal.split(' ').filter((w) => /^(?:i{1,3}|iv|vi{0,3}|ix|x)$/.test(w));
+  return [...digits, ...roman].sort().join(' ');
 }
 
 export class TitleMatcher {
