@@ -10,8 +10,6 @@ import { assertPayload } from '@/lib/browser/payload';
 import type { CorpusAsset } from '@/lib/corpus/types';
 import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
-import { EXPORT_FILE_TYPES, exportSnapshot } from '@/lib/formats/export';
-import { selectList } from '@/lib/formats/snapshot';
 import { TitleMatcher } from '@/lib/identity/title-matcher';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
@@ -122,27 +120,10 @@ export default defineBackground(() => {
   handle('removeFromList', async ({ ids, listId }) => void (await edit(library.removeFromList(db, ids, listId))));
   handle('removePapers', async ({ ids }) => void (await edit(library.removePapers(db, ids))));
 
-  handle('exportLibrary', async ({ format, listId }) => {
-    const all = await library.readSnapshot(db);
-    let snapshot = listId ? selectList(all, listId) : all;
-    // A checklist is for clicking: every paper gets the link "open" would follow, even one saved without a URL.
-    if (format === 'markdown') snapshot = { ...snapshot, papers: snapshot.papers.map((p) => (p.url ? p : { ...p, url: paperUrl(p) })) };
-    const name = listId ? (all.lists.find((l) => l.id === listId)?.name ?? 'list') : 'library';
-    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'list';
-    const type = EXPORT_FILE_TYPES[format];
-    return {
-      filename: `paperlight-${slug}-${new Date().toISOString().slice(0, 10)}.${type.extension}`,
-      mime: type.mediaType,
-      text: exportSnapshot(snapshot, format),
-      count: snapshot.papers.length,
-    };
-  });
-  handle('importLibrary', async ({ text, apply }) => {
-    const { plan, result } = await library.importIntoLibrary(db, text, apply);
-    if (!plan.ok) return { ok: false, error: plan.error };
-    if (result) await search.update(result.changed, result.revision);
-    const { new: added, present, invalid } = plan.preview;
-    return { ok: true, preview: { new: added, present, invalid }, applied: !!result };
+  handle('getSnapshot', () => library.snapshotAtRevision(db));
+  handle('applyImport', async ({ changes, baseRevision }) => {
+    const result = await edit(library.applyImportChanges(db, changes, baseRevision));
+    return { changed: result.changed.length };
   });
 
   // Title matching for page marks: built from the installed corpus on first use, rebuilt after a corpus load.

@@ -1,6 +1,12 @@
-import { useState } from 'preact/hooks';
-import { sendMessage, type ExportFormat, type ImportOutcome } from '@/lib/browser/messages';
-import { decodeInput, MAX_INPUT_BYTES } from '@/lib/formats/input';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { wrap, transfer, type Remote } from 'comlink';
+import { sendMessage } from '@/lib/browser/messages';
+import { MAX_INPUT_BYTES } from '@/lib/formats/input';
+import type { ExportFormat } from '@/lib/formats/export';
+import type { ImportPlan } from '@/lib/formats/import';
+import type { LibrarySnapshot } from '@/lib/formats/snapshot';
+import { paperUrl } from '@/lib/library/urls';
+import type { FormatsWorker } from './formats.worker';
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'bibtex', label: 'BibTeX (.bib)' },
@@ -11,67 +17,104 @@ const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'backup', label: 'Full backup (JSON)' },
 ];
 
+/** The formats worker, started on first use and kept for the page's life. */
+let worker: Remote<FormatsWorker> | undefined;
+function formats(): Remote<FormatsWorker> {
+  worker ??= wrap<FormatsWorker>(new Worker(new URL('./formats.worker.ts', import.meta.url), { type: 'module' }));
+  return worker;
+}
+
+/** "Working…" appears only for work that lasts over a second, with the time it has taken. */
+function useSlowWork(): [string | undefined, <T>(label: string, work: Promise<T>) => Promise<T>] {
+  const [label, setLabel] = useState<string>();
+  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  useEffect(() => () => clearInterval(timer.current), []);
+  const track = async <T,>(what: string, work: Promise<T>): Promise<T> => {
+    const started = Date.now();
+    timer.current = setInterval(() => {
+      const s = Math.round((Date.now() - started) / 1000);
+      if (s >= 1) setLabel(`${what}… ${s} s`);
+    }, 250);
+    try {
+      return await work;
+    } finally {
+      clearInterval(timer.current);
+      setLabel(undefined);
+    }
+  };
+  return [label, track];
+}
+
+interface Pending {
+  name: string;
+  plan: ImportPlan;
+  baseRevision: number;
+}
+
 /** Export (download) and import (preview, then all-or-nothing) for the library page. */
 export function TransferPanel({ listId, listName, onImported }: { listId: string; listName: string; onImported: () => Promise<void> }) {
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [scope, setScope] = useState<'list' | 'all'>('list');
-  const [pending, setPending] = useState<{ text: string; name: string; outcome: ImportOutcome }>();
+  const [pending, setPending] = useState<Pending>();
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [progress, track] = useSlowWork();
+  const busy = progress !== undefined;
 
   const exportNow = async () => {
-    setBusy(true);
     try {
-      const file = await sendMessage('exportLibrary', { format, listId: scope === 'list' && format !== 'backup' ? listId : undefined });
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+      const { snapshot } = await sendMessage('getSnapshot', undefined);
+      // A checklist is for clicking: every paper gets the link "open" would follow, even one saved without a URL.
+      const forFormat: LibrarySnapshot =
+        format === 'markdown' ? { ...snapshot, papers: snapshot.papers.map((p) => (p.url ? p : { ...p, url: paperUrl(p) })) } : snapshot;
+      const chosenList = scope === 'list' && format !== 'backup' ? listId : undefined;
+      const file = await track('Exporting', formats().exportFile(forFormat, format, chosenList));
+      const slug = (chosenList ? listName : 'library').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'list';
+      const filename = `paperlight-${slug}-${new Date().toISOString().slice(0, 10)}.${file.extension}`;
+      const url = URL.createObjectURL(new Blob([file.text], { type: file.mediaType }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = file.filename;
+      a.download = filename;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Exported ${file.count} paper${file.count === 1 ? '' : 's'} as ${file.filename}`);
+      setMessage(`Exported ${file.count} paper${file.count === 1 ? '' : 's'} as ${filename}`);
     } catch (e) {
       setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      setBusy(false);
     }
   };
 
   const choose = async (file: File | undefined) => {
     setPending(undefined);
+    setMessage('');
     if (!file) return;
     // Refused before reading: a 50 MB file is not a reading list, and reading it would stall the page.
     if (file.size > MAX_INPUT_BYTES) {
       setMessage(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(0)} MB; imports are limited to ${MAX_INPUT_BYTES / 1024 / 1024} MB. Nothing was imported.`);
       return;
     }
-    setBusy(true);
     try {
-      const text = decodeInput(new Uint8Array(await file.arrayBuffer()));
-      const outcome = await sendMessage('importLibrary', { text, fileName: file.name, apply: false });
-      setPending({ text, name: file.name, outcome });
-      setMessage('');
+      const { snapshot, revision } = await sendMessage('getSnapshot', undefined);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const plan: ImportPlan = await track<ImportPlan>('Reading the file', formats().plan(snapshot, transfer(bytes, [bytes.buffer])) as Promise<ImportPlan>);
+      setPending({ name: file.name, plan, baseRevision: revision });
     } catch (e) {
       setMessage(`Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
-    } finally {
-      setBusy(false);
     }
   };
 
   const apply = async () => {
-    if (!pending) return;
-    setBusy(true);
+    if (!pending?.plan.ok) return;
     try {
-      const outcome = await sendMessage('importLibrary', { text: pending.text, fileName: pending.name, apply: true });
-      if (outcome.ok) setMessage(`Imported “${pending.name}”: ${outcome.preview.new} new, ${outcome.preview.present} already present.`);
-      else setMessage(`Import failed: ${outcome.error.message}. Nothing was imported.`);
+      await track('Importing', sendMessage('applyImport', { changes: pending.plan.apply, baseRevision: pending.baseRevision }));
+      const { preview } = pending.plan;
+      setMessage(`Imported “${pending.name}”: ${preview.new} new, ${preview.present} already present.`);
       setPending(undefined);
       await onImported();
-    } finally {
-      setBusy(false);
+    } catch (e) {
+      setMessage(`Import failed: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
     }
   };
 
+  const plan = pending?.plan;
   return (
     <section class="transfer" aria-label="Export and import">
       <h2>Export and import</h2>
@@ -100,7 +143,11 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
       <div class="transfer__row">
         <label>
           Import file (BibTeX, CSL-JSON, RIS or a Paperlight backup){' '}
-          <input type="file" accept=".bib,.bibtex,.json,.ris,.txt" disabled={busy} onChange={(e) => {
+          <input
+            type="file"
+            accept=".bib,.bibtex,.json,.ris,.txt"
+            disabled={busy}
+            onChange={(e) => {
               const input = e.target as HTMLInputElement;
               const file = input.files?.[0];
               input.value = ''; // so choosing the same file again is a new choice
@@ -109,13 +156,23 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
           />
         </label>
       </div>
-      {pending && (
+      {progress && (
+        <p class="progress">
+          <progress aria-label={progress} /> {progress}
+        </p>
+      )}
+      {pending && plan && (
         <div class="preview" role="group" aria-label="Import preview">
-          {pending.outcome.ok ? (
+          {plan.ok ? (
             <>
-              <p>{`“${pending.name}”: ${pending.outcome.preview.new} new, ${pending.outcome.preview.present} already present, ${pending.outcome.preview.invalid} invalid.`}</p>
+              <p>{`“${pending.name}” (${plan.preview.format}): ${plan.preview.new} new, ${plan.preview.present} already present, ${plan.preview.invalid} invalid.`}</p>
+              {plan.preview.warnings.map((w) => (
+                <p key={w} class="warning">
+                  {w}
+                </p>
+              ))}
               <button type="button" disabled={busy} onClick={() => void apply()}>
-                {`Import ${pending.outcome.preview.new} new paper${pending.outcome.preview.new === 1 ? '' : 's'}`}
+                {`Import ${plan.preview.new} new paper${plan.preview.new === 1 ? '' : 's'}`}
               </button>{' '}
               <button type="button" onClick={() => setPending(undefined)}>
                 Cancel import
@@ -123,7 +180,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
             </>
           ) : (
             <p role="alert" class="error">
-              {`“${pending.name}” cannot be imported: ${pending.outcome.error.message}. Nothing was imported.`}
+              {`“${pending.name}” cannot be imported: ${plan.error.message}. Nothing was imported.`}
             </p>
           )}
         </div>

@@ -14,12 +14,14 @@ import {
   savePaper,
   searchDocs,
   lookupPapers,
-  importIntoLibrary,
+  applyImportChanges,
+  snapshotAtRevision,
   readSnapshot,
   setStatus,
   suggestTags,
 } from './library';
 import { READING_LIST_ID } from '../library/types';
+import { planImport } from '../formats/import';
 
 let db: PaperlightDB;
 let n = 0;
@@ -196,34 +198,29 @@ describe('lookupPapers', () => {
   });
 });
 
-describe('importIntoLibrary', () => {
+describe('applyImportChanges', () => {
   const bib = '@misc{vaswani2017attention, title = {Attention Is All You Need}, author = {Vaswani, Ashish and Shazeer, Noam}, year = {2017}, eprint = {1706.03762}, archivePrefix = {arXiv}}\n';
 
-  it('previews without writing, then applies once; a second import adds nothing', async () => {
-    const before = await userRevision(db);
-    const dry = await importIntoLibrary(db, bib, false);
-    expect(dry.plan).toMatchObject({ ok: true, preview: { new: 1, present: 0, invalid: 0 } });
-    expect(await db.papers.count()).toBe(0);
-    expect(await userRevision(db)).toBe(before);
-
-    const applied = await importIntoLibrary(db, bib, true);
-    expect(applied.result?.changed).toContain('arxiv:1706.03762');
+  it('writes a plan made at the current revision, once; planning again finds it present', async () => {
+    const { snapshot, revision } = await snapshotAtRevision(db);
+    const plan = planImport(snapshot, bib);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect(plan.preview).toMatchObject({ new: 1, present: 0, invalid: 0 });
+    const result = await applyImportChanges(db, plan.apply, revision);
+    expect(result.changed).toContain('arxiv:1706.03762');
     expect(await db.papers.get('arxiv:1706.03762')).toMatchObject({ title: 'Attention Is All You Need', arxivId: '1706.03762' });
-    const again = await importIntoLibrary(db, bib, true);
-    expect(again.plan).toMatchObject({ ok: true, preview: { new: 0, present: 1 } });
-    expect(await db.papers.count()).toBe(1);
+    const again = planImport((await snapshotAtRevision(db)).snapshot, bib);
+    expect(again).toMatchObject({ ok: true, preview: { new: 0, present: 1 } });
   });
 
-  it('a broken record anywhere writes nothing and names the entry and line', async () => {
-    await savePaper(db, { corpusId: 'c-1', title: 'x' });
-    const snapshot = JSON.stringify(await readSnapshot(db));
-    const revision = await userRevision(db);
-    const broken = bib + '\n@article{broken, title = {Unclosed,\n year = 2020\n';
-    const outcome = await importIntoLibrary(db, broken, true);
-    expect(outcome.plan.ok).toBe(false);
-    if (!outcome.plan.ok) expect(outcome.plan.error.message).toMatch(/line \d+/);
-    expect(JSON.stringify(await readSnapshot(db))).toBe(snapshot);
-    expect(await userRevision(db)).toBe(revision);
+  it('refuses a plan made before another write, and writes nothing', async () => {
+    const { snapshot, revision } = await snapshotAtRevision(db);
+    const plan = planImport(snapshot, bib);
+    if (!plan.ok) throw new Error(plan.error.message);
+    await savePaper(db, { corpusId: 'c-2', title: 'Attention Is All You Need' });
+    const before = JSON.stringify(await readSnapshot(db));
+    await expect(applyImportChanges(db, plan.apply, revision)).rejects.toThrow('the library changed since this import was previewed');
+    expect(JSON.stringify(await readSnapshot(db))).toBe(before);
   });
 });
 

@@ -6,9 +6,8 @@
 import type { CorpusPaper } from '../corpus/types';
 import { normalizeTag, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
-import { planImport, type ImportPlan } from '../formats/import';
 import type { LibrarySnapshot } from '../formats/snapshot';
-import { bumpUserRevision, type IdentityRow, type PaperlightDB } from './db';
+import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 
 /** What the page or the popup knows about a paper it wants saved. */
 export interface PaperInput {
@@ -422,31 +421,28 @@ export async function readSnapshot(db: PaperlightDB): Promise<LibrarySnapshot> {
   }));
 }
 
+/** The whole library and the revision it is at, for a page that plans an import or builds an export. */
+export async function snapshotAtRevision(db: PaperlightDB): Promise<{ snapshot: LibrarySnapshot; revision: number }> {
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta], async () => ({
+    snapshot: await readSnapshot(db),
+    revision: await userRevision(db),
+  }));
+}
+
 /**
- * Plans an import against the library as it is and, when `apply`, writes it — reading, planning and writing in one
- * transaction, so the plan cannot go stale and a failure anywhere writes nothing.
+ * Writes an import plan's records (new ones and merged versions; never a deletion) in one transaction, if the
+ * library is still at the revision the plan was made against. Otherwise nothing is written: the plan may be
+ * stale, and the page plans again.
  */
-export async function importIntoLibrary(
-  db: PaperlightDB,
-  text: string,
-  apply: boolean,
-): Promise<{ plan: ImportPlan; result?: WriteResult }> {
-  if (!apply) return { plan: planImport(await readSnapshot(db), text) };
-  let plan!: ImportPlan;
-  const refused = new Error('import refused');
-  const result = await write(db, async () => {
-    plan = planImport(await readSnapshot(db), text);
-    if (!plan.ok) throw refused; // aborts the transaction: not even the revision moves
-    const changes = plan.apply;
+export async function applyImportChanges(db: PaperlightDB, changes: LibrarySnapshot, baseRevision: number): Promise<WriteResult> {
+  return write(db, async () => {
+    const now = await userRevision(db);
+    if (now !== baseRevision) throw new Error('library: the library changed since this import was previewed; preview it again');
     await db.papers.bulkPut(changes.papers);
     await db.lists.bulkPut(changes.lists);
     await db.memberships.bulkPut(changes.memberships);
     await db.tags.bulkPut(changes.tags);
     await db.notes.bulkPut(changes.notes);
     return [...changes.papers.map((p) => p.id), ...changes.notes.map((n) => n.paperId), ...changes.memberships.map((m) => m.paperId)];
-  }).catch((error: unknown) => {
-    if (error === refused) return undefined;
-    throw error;
   });
-  return result ? { plan, result } : { plan };
 }

@@ -8,6 +8,7 @@ import type { CorpusPaper } from '../corpus/types';
 import type { Note, PaperList, ReadingStatus, SavedPaper } from '../library/types';
 import type { SearchHit, SearchResult } from '../search/types';
 import type { DeletedList, PaperInput } from './library';
+import type { LibrarySnapshot } from '../formats/snapshot';
 
 export type CorpusStatus =
   | { state: 'loading'; done: number; total: number }
@@ -46,20 +47,6 @@ export interface ListPaper {
   url: string;
 }
 
-export type ExportFormat = 'bibtex' | 'csl-json' | 'ris' | 'markdown' | 'csv' | 'backup';
-
-export interface ExportedFile {
-  filename: string;
-  mime: string;
-  text: string;
-  count: number;
-}
-
-/** An import's dry run or its result: counts, or the first error naming the entry and its line. */
-export type ImportOutcome =
-  | { ok: true; preview: { new: number; present: number; invalid: number }; applied: boolean }
-  | { ok: false; error: { message: string; entry?: string; line?: number } };
-
 /** What a page entry shows (see lookupPapers). */
 export type { PageMark, PageRef } from './library';
 
@@ -87,8 +74,10 @@ export interface ProtocolMap {
   addToList(data: Ids & { listId: string }): void;
   removeFromList(data: Ids & { listId: string }): void;
   removePapers(data: Ids): void;
-  exportLibrary(data: { format: ExportFormat; listId?: string }): ExportedFile;
-  importLibrary(data: { text: string; fileName: string; apply: boolean }): ImportOutcome;
+  /** The whole library, for exports and import previews (computed in the library page's worker, not here). */
+  getSnapshot(): { snapshot: LibrarySnapshot; revision: number };
+  /** Writes an import plan made against `baseRevision`; refused if the library moved on since. */
+  applyImport(data: { changes: LibrarySnapshot; baseRevision: number }): { changed: number };
   lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
 }
 

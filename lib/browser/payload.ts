@@ -51,9 +51,19 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   addToList: v.strictObject({ ids, listId: id }),
   removeFromList: v.strictObject({ ids, listId: id }),
   removePapers: v.strictObject({ ids }),
-  exportLibrary: v.strictObject({ format: v.picklist(['bibtex', 'csl-json', 'ris', 'markdown', 'csv', 'backup']), listId: v.optional(id) }),
-  // 50 MB of text is refused by the page before it is read; this bound only stops a sender that skipped that.
-  importLibrary: v.strictObject({ text: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)), fileName: shortText, apply: v.boolean() }),
+  getSnapshot: none,
+  // The records an import plan writes. The plan's own validation ran in the page; here the shape is checked again
+  // because a malformed record would otherwise reach IndexedDB.
+  applyImport: v.strictObject({
+    changes: v.strictObject({
+      papers: v.array(v.looseObject({ id, title: v.string(), tags: v.array(v.string()), addedAt: v.number(), updatedAt: v.number() })),
+      lists: v.array(v.looseObject({ id, name: shortText, createdAt: v.number(), updatedAt: v.number() })),
+      memberships: v.array(v.looseObject({ listId: id, paperId: id, addedAt: v.number() })),
+      tags: v.array(v.looseObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), createdAt: v.number() })),
+      notes: v.array(v.looseObject({ id, paperId: id, text: v.string(), createdAt: v.number(), updatedAt: v.number() })),
+    }),
+    baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   lookupPapers: v.strictObject({
     refs: v.pipe(v.array(v.strictObject({ id: v.nullable(v.pipe(v.string(), v.maxLength(64))), title: v.pipe(v.string(), v.maxLength(2_000)) })), v.maxLength(5_000)),
   }),
