@@ -38,7 +38,8 @@ type View = { kind: 'search' } | { kind: 'related'; of: PopupHit } | { kind: 'li
 
 export function App() {
   const corpus = useCorpusStatus();
-  const [query, setQuery] = useState('');
+  // `popup.html?q=…` opens with a query (links from elsewhere in the extension, and the benchmarks).
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [response, setResponse] = useState<SearchResponse>();
   const [related, setRelated] = useState<PopupHit[]>();
   const [active, setActive] = useState(0);
@@ -55,6 +56,10 @@ export function App() {
       const res = await sendMessage('search', { query: q, limit: 30 });
       if (mine !== seq.current) return; // a newer keystroke already asked
       setResponse(res);
+      // When the first results reach the screen, measured from the popup's navigation start (the click).
+      if (res.hits.length && !performance.getEntriesByName('paperlight:first-results').length) {
+        requestAnimationFrame(() => performance.mark('paperlight:first-results'));
+      }
       setActive(0);
       setError('');
     } catch (e) {
