@@ -31,7 +31,10 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
  */
 export function foldWord(word: string): string {
   if (isPlainAscii(word)) return word.toLowerCase();
+  // NFKD before lower-casing: compatibility forms (`𝐀`, `Ⅻ`) only become letters with a case once decomposed;
+  // and once more after, for the few letters whose lower case decomposes further (`İ` → `i̇`).
   return word
+    .normalize('NFKD')
     .toLowerCase()
     .normalize('NFKD')
     .replace(MARKS, '')

@@ -22,17 +22,20 @@ import {
   titleBoost,
   titleFeatures,
   typoBudget,
-  type TitleQueryWord,
+  type TitleMatch,
 } from './rank';
 import { highlightRanges, makeSnippet, phraseOccurrences, type Highlight } from './snippet';
 import { analyze, COMPOUND, textWords, WORD } from './tokenize';
 import type { ParsedQuery, QueryFilter, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
-import { Vocabulary } from './vocabulary';
+import { stopWordId, TitleWords } from './titles';
+import { Vocabulary, type TermView } from './vocabulary';
 
 /** Hits returned when the caller gives no limit. @default 20 */
 export const DEFAULT_LIMIT = 20;
 /** Candidates that get the title check; the rest keep their BM25 order. @default 100 */
 const RERANK_DEPTH = 100;
+/** Title words compared with the query; a longer title is judged by its start. */
+const MAX_TITLE_POSITIONS = 64;
 /** Above any score: rank keys are tier * TIER_SCALE + score. */
 const TIER_SCALE = 1e9;
 /** A prefix shorter than this matches only itself: one letter would pull in a tenth of the vocabulary. */
@@ -42,8 +45,15 @@ const MAX_COMPLETIONS = 64;
 const MAX_COMPLETION_POSTINGS = 200_000;
 /** Distinctive terms of a paper used to find related ones. @default 12 */
 const RELATED_TERMS = 12;
+/** Words in more than this share of the papers do not generate OR candidates (see accumulate). @default 0.05 */
+const DISTINCTIVE_SHARE = 0.05;
 /** A known word is read as a typo only for a word this many times more frequent. @default 4 */
 const COMMON_FACTOR = 4;
+/**
+ * Terms in at least this many papers form the small vocabulary that typo lookups for known words search: the
+ * correction must be COMMON_FACTOR times as frequent as the word, so for most words only these qualify.
+ */
+const FREQUENT_DF = 64;
 
 const FORMAT = 'paperlight-search-index';
 const FORMAT_VERSION = 1;
@@ -59,6 +69,14 @@ interface QueryTerm {
   prefix?: string;
   /** Which query word it came from, so snippet windows can prefer covering many words. */
   word: number;
+}
+
+/** The query as the title check sees it: which words each index term satisfies, and how well. */
+interface TitleQuery {
+  words: number;
+  stop: Uint8Array;
+  byTerm: Map<number, { word: number; weight: number }[]>;
+  prefixes: { word: number; prefix: string }[];
 }
 
 interface Plan {
@@ -89,6 +107,9 @@ export class PaperIndex {
   private abstractNorm = new Float32Array(0);
   private normsStale = true;
   private readonly scratch = new Scratch();
+  private readonly titleWords = new TitleWords();
+  /** See FREQUENT_DF; rebuilt on the first lookup after an edit. */
+  private frequentTerms: TermView | undefined;
 
   /** Builds an index; a later paper with the same id replaces an earlier one. */
   static build(docs: Iterable<SearchDoc>): PaperIndex {
@@ -135,16 +156,11 @@ export class PaperIndex {
       const warning = 'search: only common words (the, of, …) were typed; add a more specific word';
       return { total: 0, hits: [], query: { ...parsed, warnings: [...parsed.warnings, warning] } };
     }
-    const candidates = this.accumulate(scored, allowed);
-    const titleQuery: TitleQueryWord[] = all.map((w) => {
-      const word: TitleQueryWord = { terms: this.termsOf(w), stop: w.stop };
-      if (w.prefix !== undefined) word.prefix = w.prefix;
-      return word;
-    });
-    const ranked = this.rank(candidates, scored.length, limit, (d) => {
-      const title = this.docs[d]!.title;
-      return titleQuery.length ? titleBoost(titleFeatures(title, titleQuery)) : 1;
-    });
+    // AND first: when enough papers hold every word, papers holding only some would rank below them anyway.
+    let candidates = this.accumulate(scored, allowed, true);
+    if (candidates.length < Math.max(limit, 1)) candidates = this.accumulate(scored, allowed, false);
+    const titleQuery = this.titleQuery(all);
+    const ranked = this.rank(candidates, scored.length, limit, (d) => titleBoost(titleFeatures(this.titleMatch(d, titleQuery))));
     const highlight = this.highlightFor(plan);
     return {
       total: candidates.length,
@@ -187,7 +203,7 @@ export class PaperIndex {
     }));
     const allowed = this.scratch.allowedFrom(this.alive, this.docs.length);
     allowed[number] = 0;
-    const candidates = this.accumulate(terms, allowed);
+    const candidates = this.accumulate(terms, allowed, false);
     // Rank by shared weight alone: sharing every term is not expected of a related paper.
     const ranked = this.rank(candidates, 0, k, () => 1);
     const highlight: Highlight = {
@@ -323,11 +339,12 @@ export class PaperIndex {
       if (length > 0) this.fieldDocs[field] = this.fieldDocs[field]! + 1;
     });
     if (this.docFrequency.length < this.vocabulary.size) this.docFrequency = grow(this.docFrequency, this.vocabulary.size);
-    counts.forEach((termId, frequencies) => {
-      this.postings.append(termId, number, packFrequencies(frequencies));
+    counts.forEach((termId, packed) => {
+      this.postings.append(termId, number, packed);
       this.docFrequency[termId]!++;
     });
     this.normsStale = true;
+    this.frequentTerms = undefined;
   }
 
   private remove(number: number): void {
@@ -347,11 +364,13 @@ export class PaperIndex {
       if (length > 0) this.fieldDocs[field] = this.fieldDocs[field]! - 1;
     });
     this.docs[number] = undefined;
+    this.titleWords.forget(number);
     this.numbers.delete(doc.id);
     this.alive[number] = 0;
     this.liveCount--;
     this.deadPostings += seen.size;
     this.normsStale = true;
+    this.frequentTerms = undefined;
     if (this.deadPostings > 1024 && this.deadPostings > this.postings.used / 4) this.compact();
   }
 
@@ -367,6 +386,7 @@ export class PaperIndex {
       docs.push(doc);
     });
     this.postings.compact(this.vocabulary.size, renumber);
+    this.titleWords.clear();
     this.docs = docs;
     this.fieldLengths = lengths;
     this.alive = new Uint8Array(lengths.length / FIELD_COUNT);
@@ -452,10 +472,10 @@ export class PaperIndex {
     const words: QueryTerm[] = [];
     parsed.words.forEach((raw, index) => {
       const typing = parsed.lastWordIsPrefix && index === parsed.words.length - 1;
-      const parts: { term: string; stop: boolean }[] = [];
+      const parts: { term: string; stop: boolean; typed: number }[] = [];
       const compounds: string[] = [];
-      analyze(raw, (term, kind, _s, _e, stop) => {
-        if (kind === WORD) parts.push({ term, stop });
+      analyze(raw, (term, kind, start, end, stop) => {
+        if (kind === WORD) parts.push({ term, stop, typed: end - start });
         else if (kind === COMPOUND) compounds.push(term);
       });
       // A hyphenated word still being typed (`cerebras-g`) also completes as a whole (`cerebrasgpt`).
@@ -464,7 +484,7 @@ export class PaperIndex {
       parts.forEach((part, i) => {
         const prefix = typing && i === parts.length - 1 && !part.stop;
         // `pre-training` also matches `pretraining`: each part accepts the compound as itself.
-        const derived = part.stop ? new Map<number, number>() : this.expand(part.term, prefix, compounds);
+        const derived = part.stop ? new Map<number, number>() : this.expand(part.term, part.typed, prefix, compounds);
         for (const [termId, weight] of compoundCompletions) if (weight > (derived.get(termId) ?? 0)) derived.set(termId, weight);
         const queryTerm: QueryTerm = { term: part.term, stop: part.stop, derived, word: words.length };
         if (prefix) queryTerm.prefix = part.term;
@@ -488,8 +508,11 @@ export class PaperIndex {
     return { words, phrases };
   }
 
-  /** The index terms a query word matches: itself, its completions while typed, and near spellings. */
-  private expand(term: string, prefix: boolean, alternatives: readonly string[]): Map<number, number> {
+  /**
+   * The index terms a query word matches: itself, its completions while typed, and near spellings. `typed` is
+   * the word's length as typed: the typo budget follows what the user typed, not the stem (`lwas` → `lwa`).
+   */
+  private expand(term: string, typed: number, prefix: boolean, alternatives: readonly string[]): Map<number, number> {
     const derived = new Map<number, number>();
     const add = (termId: number, weight: number): void => {
       if (this.docFrequency[termId]! > 0 && weight > (derived.get(termId) ?? 0)) derived.set(termId, weight);
@@ -499,7 +522,7 @@ export class PaperIndex {
       if (termId !== undefined) add(termId, 1);
     }
     if (prefix) this.addCompletions(term, derived);
-    const budget = typoBudget(term.length);
+    const budget = typoBudget(Math.max(typed, term.length));
     if (budget > 0 && !/\d/.test(term)) {
       const weigh = (termId: number, distance: number): void => add(termId, (FUZZY_WEIGHT * term.length) / (term.length + distance));
       const known = derived.size > 0 ? Math.max(...[...derived.keys()].map((termId) => this.docFrequency[termId]!)) : 0;
@@ -507,16 +530,24 @@ export class PaperIndex {
         // A word the index knows was probably typed on purpose: only read it as a slip for a far more common
         // word one edit away, after its first letter (`modes` for `models`, not `model` for `mode`), the way a
         // spelling corrector prefers frequent words.
-        this.vocabulary.fuzzy(term, 1, true, (termId, distance) => {
-          if (this.docFrequency[termId]! >= COMMON_FACTOR * known) weigh(termId, distance);
+        const minimum = COMMON_FACTOR * known;
+        const terms = minimum >= FREQUENT_DF ? this.frequentView() : this.vocabulary;
+        terms.fuzzy(term, 1, true, (termId, distance) => {
+          if (this.docFrequency[termId]! >= minimum) weigh(termId, distance);
         });
       } else {
-        // An unknown word is a typo or a word no paper uses: one edit anywhere, two after the first letter.
+        // An unknown word is a typo or a word no paper uses: one edit anywhere, else two after the first letter
+        // (the nearest spellings only; two edits away from a long word there are many more, mostly unrelated).
         this.vocabulary.fuzzy(term, 1, false, weigh);
-        if (budget > 1) this.vocabulary.fuzzy(term, 2, true, weigh);
+        if (budget > 1 && derived.size === 0) this.vocabulary.fuzzy(term, 2, true, weigh);
       }
     }
     return derived;
+  }
+
+  private frequentView(): TermView {
+    this.frequentTerms ??= this.vocabulary.subset((termId) => this.docFrequency[termId]! >= FREQUENT_DF);
+    return this.frequentTerms;
   }
 
   /** Adds the most frequent completions of `prefix`, weighted by how much of the word was typed. */
@@ -571,62 +602,50 @@ export class PaperIndex {
   }
 
   /**
-   * Scores every allowed paper matching at least one term: per term the best of its derived terms' BM25 (summed
-   * over fields), summed over terms; `matched` counts the terms each paper matched. Returns the papers touched.
+   * Scores papers against the query words: per word the best of its derived terms' BM25 (summed over fields),
+   * summed over words; `matched` counts the words each paper matched. Returns the papers scored.
+   *
+   * Only some words *generate* candidates, by walking their posting lists; the others are then only looked up for
+   * those candidates — galloping through a long list, walking a short one — so a common word ("model": 40k
+   * postings at 87k papers) costs a few thousand steps instead of 40k:
+   * - `all` (AND): the cheapest word generates; a candidate missing any other word is dropped.
+   * - otherwise (OR): the distinctive words (in under DISTINCTIVE_SHARE of the papers) generate, or every word when
+   *   none is distinctive. A paper holding only common words of a long query ("using", "model", "learning") is no
+   *   useful partial match, and leaving those papers out is what keeps the fallback fast (the MaxScore idea).
    */
-  private accumulate(terms: readonly QueryTerm[], allowed: Uint8Array): Int32Array {
-    this.refreshNorms();
+  private accumulate(terms: readonly QueryTerm[], allowed: Uint8Array, all: boolean): Int32Array {
     const s = this.scratch;
     s.ensure(this.docs.length);
     const { total, totalStamp, matched, termBest, termStamp, touched, candidates } = s;
-    const { postings, titleNorm, abstractNorm, fieldLengths } = this;
-    const { docs: postingDocs, packed: postingPacked } = postings;
+    const { docs: postingDocs, packed: postingPacked, start, length } = this.postings;
+    const score = this.scorer();
+    const cost = new Map(terms.map((t) => [t, [...t.derived.keys()].reduce((sum, termId) => sum + length[termId]!, 0)]));
+    const ordered = [...terms].sort((a, b) => cost.get(a)! - cost.get(b)!);
+    let generating: number;
+    if (all) generating = Math.min(1, ordered.length);
+    else {
+      const distinctive = ordered.filter((t) => t.derived.size > 0 && this.termFrequency(t) <= DISTINCTIVE_SHARE * this.liveCount).length;
+      generating = distinctive > 0 ? distinctive : ordered.length;
+    }
+
     const queryEpoch = s.nextEpoch();
-    let candidateCount = 0;
-    const k1p1 = K1 + 1;
-    const titleBoostK = FIELD_BOOST[TITLE]! * k1p1;
-    const abstractBoostK = FIELD_BOOST[ABSTRACT]! * k1p1;
-    const otherNorm = [AUTHORS, TAGS, NOTES].map((f) => {
-      const average = this.fieldTotals[f]! / Math.max(1, this.fieldDocs[f]!);
-      return { f, boost: FIELD_BOOST[f]! * k1p1, b: FIELD_B[f]!, average: average || 1 };
-    });
-    for (const term of terms) {
+    let count = 0;
+    for (const term of ordered.slice(0, generating)) {
       const termEpoch = s.nextEpoch();
       let touchedCount = 0;
-      // One IDF per query word, from its most common reading: a rare typo variant or completion (`mode` for
-      // `model`, `modular` for `mod…`) must not outscore the word the user most likely meant.
-      let commonest = 0;
-      for (const termId of term.derived.keys()) commonest = Math.max(commonest, this.docFrequency[termId]!);
-      const termIdf = idf(commonest, this.liveCount);
+      const termIdf = this.termIdf(term);
       for (const [termId, weight] of term.derived) {
-        const df = this.docFrequency[termId]!;
-        if (df === 0) continue;
         const w = weight * termIdf;
-        const from = postings.start[termId]!;
-        const to = from + postings.length[termId]!;
-        for (let p = from; p < to; p++) {
+        const to = start[termId]! + length[termId]!;
+        for (let p = start[termId]!; p < to; p++) {
           const d = postingDocs[p]!;
           if (allowed[d] !== 1) continue;
-          const packed = postingPacked[p]!;
-          let score = 0;
-          const inAbstract = packed & 63;
-          if (inAbstract) score += (abstractBoostK * inAbstract) / (inAbstract + abstractNorm[d]!);
-          const inTitle = (packed >> 6) & 7;
-          if (inTitle) score += (titleBoostK * inTitle) / (inTitle + titleNorm[d]!);
-          if (packed >> 9) {
-            for (const { f, boost, b, average } of otherNorm) {
-              const tf = f === AUTHORS ? (packed >> 9) & 3 : f === TAGS ? (packed >> 11) & 3 : packed >> 13;
-              if (!tf) continue;
-              const norm = K1 * (1 - b + (b * fieldLengths[d * FIELD_COUNT + f]!) / average);
-              score += (boost * tf) / (tf + norm);
-            }
-          }
-          score *= w;
+          const value = w * score(postingPacked[p]!, d);
           if (termStamp[d] !== termEpoch) {
             termStamp[d] = termEpoch;
-            termBest[d] = score;
+            termBest[d] = value;
             touched[touchedCount++] = d;
-          } else if (score > termBest[d]!) termBest[d] = score;
+          } else if (value > termBest[d]!) termBest[d] = value;
         }
       }
       for (let i = 0; i < touchedCount; i++) {
@@ -635,13 +654,130 @@ export class PaperIndex {
           totalStamp[d] = queryEpoch;
           total[d] = 0;
           matched[d] = 0;
-          candidates[candidateCount++] = d;
+          candidates[count++] = d;
         }
         total[d] = total[d]! + termBest[d]!;
         matched[d] = matched[d]! + 1;
       }
     }
-    return candidates.subarray(0, candidateCount);
+    let sorted = false;
+    /** Galloping needs candidates in paper-number order: sort a few, or sweep the stamps for many. */
+    const sortCandidates = (): void => {
+      if (count * 32 < this.docs.length) candidates.subarray(0, count).sort();
+      else {
+        let out = 0;
+        for (let d = 0; d < this.docs.length; d++) if (totalStamp[d] === queryEpoch) candidates[out++] = d;
+      }
+      sorted = true;
+    };
+
+    for (const term of ordered.slice(generating)) {
+      if (count === 0) break;
+      const termEpoch = s.nextEpoch();
+      const termIdf = this.termIdf(term);
+      for (const [termId, weight] of term.derived) {
+        const w = weight * termIdf;
+        const from = start[termId]!;
+        const to = from + length[termId]!;
+        if (to - from <= count * 8) {
+          // Short list: walk it, keeping candidates only.
+          for (let p = from; p < to; p++) {
+            const d = postingDocs[p]!;
+            if (totalStamp[d] !== queryEpoch) continue;
+            const value = w * score(postingPacked[p]!, d);
+            if (termStamp[d] !== termEpoch || value > termBest[d]!) termBest[d] = value;
+            termStamp[d] = termEpoch;
+          }
+          continue;
+        }
+        // Long list: gallop to each candidate (both sorted by paper number).
+        if (!sorted) sortCandidates();
+        let p = from;
+        for (let i = 0; i < count && p < to; i++) {
+          const d = candidates[i]!;
+          if (postingDocs[p]! < d) {
+            let step = 1;
+            let low = p;
+            while (p + step < to && postingDocs[p + step]! < d) {
+              low = p + step;
+              step *= 2;
+            }
+            let high = Math.min(p + step, to);
+            while (low < high) {
+              const mid = (low + high) >>> 1;
+              if (postingDocs[mid]! < d) low = mid + 1;
+              else high = mid;
+            }
+            p = low;
+          }
+          if (p < to && postingDocs[p] === d) {
+            const value = w * score(postingPacked[p]!, d);
+            if (termStamp[d] !== termEpoch || value > termBest[d]!) termBest[d] = value;
+            termStamp[d] = termEpoch;
+          }
+        }
+      }
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        const d = candidates[i]!;
+        if (termStamp[d] === termEpoch) {
+          total[d] = total[d]! + termBest[d]!;
+          matched[d] = matched[d]! + 1;
+          candidates[kept++] = d;
+        } else if (all) {
+          totalStamp[d] = 0;
+        } else {
+          candidates[kept++] = d;
+        }
+      }
+      count = kept;
+    }
+    return candidates.subarray(0, count);
+  }
+
+  /** Papers holding the query word in any of its readings (an upper bound: the readings' frequencies added). */
+  private termFrequency(term: QueryTerm): number {
+    let sum = 0;
+    for (const termId of term.derived.keys()) sum += this.docFrequency[termId]!;
+    return sum;
+  }
+
+  /** One IDF per query word, from its most common reading: a rare typo variant or completion (`mode` for
+   *  `model`, `modular` for `mod…`) must not outscore the word the user most likely meant. */
+  private termIdf(term: QueryTerm): number {
+    let commonest = 0;
+    for (const termId of term.derived.keys()) commonest = Math.max(commonest, this.docFrequency[termId]!);
+    return idf(commonest, this.liveCount);
+  }
+
+  /** BM25 of one posting, summed over fields with their boosts (before the term's weight and IDF). */
+  private scorer(): (packed: number, d: number) => number {
+    this.refreshNorms();
+    const { titleNorm, abstractNorm, fieldLengths } = this;
+    const k1p1 = K1 + 1;
+    const titleBoostK = FIELD_BOOST[TITLE]! * k1p1;
+    const abstractBoostK = FIELD_BOOST[ABSTRACT]! * k1p1;
+    const other = [AUTHORS, TAGS, NOTES].map((f) => {
+      const average = this.fieldTotals[f]! / Math.max(1, this.fieldDocs[f]!);
+      return { f, boost: FIELD_BOOST[f]! * k1p1, b: FIELD_B[f]!, average: average || 1 };
+    });
+    return (packed, d) => {
+      let score = 0;
+      const inAbstract = packed & 63;
+      if (inAbstract) score += (abstractBoostK * inAbstract) / (inAbstract + abstractNorm[d]!);
+      const inTitle = (packed >> 6) & 7;
+      if (inTitle) score += (titleBoostK * inTitle) / (inTitle + titleNorm[d]!);
+      if (packed >> 9) {
+        // Authors, tags, notes: rare enough to normalise on the spot.
+        for (const { f, boost, b, average } of other) {
+          const tf = f === AUTHORS ? (packed >> 9) & 3 : f === TAGS ? (packed >> 11) & 3 : packed >> 13;
+          if (!tf) continue;
+          const norm = K1 * (1 - b + (b * fieldLengths[d * FIELD_COUNT + f]!) / average);
+          score += (boost * tf) / (tf + norm);
+        }
+      }
+      return score;
+    };
   }
 
   /**
@@ -677,11 +813,54 @@ export class PaperIndex {
     return { total: matching.length, hits: top.map((d) => this.hit(d, 0, none)), query: parsed };
   }
 
-  /** Index term → weight for the title check: the word itself counts fully, typo variants less. */
-  private termsOf(term: QueryTerm): Map<string, number> {
-    const terms = new Map<string, number>([[term.term, 1]]);
-    for (const [termId, weight] of term.derived) terms.set(this.vocabulary.terms[termId]!, Math.max(weight, terms.get(this.vocabulary.terms[termId]!) ?? 0));
-    return terms;
+  private titleQuery(words: readonly QueryTerm[]): TitleQuery {
+    const byTerm = new Map<number, { word: number; weight: number }[]>();
+    const add = (termId: number, word: number, weight: number): void => {
+      const entries = byTerm.get(termId);
+      if (entries) entries.push({ word, weight });
+      else byTerm.set(termId, [{ word, weight }]);
+    };
+    const prefixes: TitleQuery['prefixes'] = [];
+    const stop = new Uint8Array(words.length);
+    words.forEach((w, word) => {
+      if (w.stop) {
+        stop[word] = 1;
+        add(stopWordId(w.term), word, 1);
+        return;
+      }
+      for (const [termId, weight] of w.derived) add(termId, word, weight);
+      if (w.prefix !== undefined) prefixes.push({ word, prefix: w.prefix });
+    });
+    return { words: words.length, stop, byTerm, prefixes };
+  }
+
+  /** The match matrix of the title check for paper `number` (see TitleMatch). */
+  private titleMatch(number: number, query: TitleQuery): TitleMatch {
+    const { pool, from, positions: all } = this.titleWords.get(number, this.docs[number]!.title, this.vocabulary);
+    const positions = Math.min(all, MAX_TITLE_POSITIONS);
+    const { words } = query;
+    const { weights, titleStop } = this.scratch.titleMatch(positions, words);
+    weights.fill(0, 0, positions * words);
+    let at = from;
+    for (let p = 0; p < positions; p++) {
+      const extras = pool[at + 1]! >> 1;
+      titleStop[p] = pool[at + 1]! & 1;
+      for (let k = 0; k <= extras; k++) {
+        const termId = pool[k === 0 ? at : at + 1 + k]!;
+        const entries = query.byTerm.get(termId);
+        if (entries) {
+          for (const { word, weight } of entries) if (weight > weights[p * words + word]!) weights[p * words + word] = weight;
+        }
+        if (termId >= 0) {
+          for (const { word, prefix } of query.prefixes) {
+            const term = this.vocabulary.terms[termId]!;
+            if (term.startsWith(prefix)) weights[p * words + word] = Math.max(weights[p * words + word]!, prefixWeight(prefix, term));
+          }
+        }
+      }
+      at += 2 + extras;
+    }
+    return { weights, positions, words, titleStop, queryStop: query.stop };
   }
 
   private highlightFor(plan: Plan): Highlight {
@@ -746,6 +925,8 @@ class Scratch {
   private allowed = new Uint8Array(0);
   private mark = new Uint8Array(0);
   private keyBuffer = new Float64Array(0);
+  private matchWeights = new Float64Array(0);
+  private matchStop = new Uint8Array(0);
   private epoch = 0;
   readonly termCounts = new TermCounts();
 
@@ -777,6 +958,12 @@ class Scratch {
     return this.allowed;
   }
 
+  titleMatch(positions: number, words: number): { weights: Float64Array; titleStop: Uint8Array } {
+    if (this.matchWeights.length < positions * words) this.matchWeights = new Float64Array(positions * words * 2);
+    if (this.matchStop.length < positions) this.matchStop = new Uint8Array(positions * 2);
+    return { weights: this.matchWeights, titleStop: this.matchStop };
+  }
+
   keys(n: number): Float64Array {
     if (this.keyBuffer.length < n) this.keyBuffer = new Float64Array(Math.max(n, 1024));
     return this.keyBuffer;
@@ -795,7 +982,6 @@ class TermCounts {
   private counts = new Uint16Array(1024 * FIELD_COUNT);
   private terms: number[] = [];
   private current = 0;
-  private readonly view = new Uint16Array(FIELD_COUNT);
 
   begin(): void {
     this.current++;
@@ -817,11 +1003,9 @@ class TermCounts {
     if (this.counts[base + field]! < 0xffff) this.counts[base + field]!++;
   }
 
-  forEach(visit: (termId: number, frequencies: Uint16Array) => void): void {
-    for (const termId of this.terms) {
-      this.view.set(this.counts.subarray(termId * FIELD_COUNT, (termId + 1) * FIELD_COUNT));
-      visit(termId, this.view);
-    }
+  /** Calls `visit` per term of the paper with its packed frequencies (see packFrequencies). */
+  forEach(visit: (termId: number, packed: number) => void): void {
+    for (const termId of this.terms) visit(termId, packFrequencies(this.counts, termId * FIELD_COUNT));
   }
 }
 

@@ -21,12 +21,12 @@ export type FieldId = typeof TITLE | typeof ABSTRACT | typeof AUTHORS | typeof T
 const SHIFT = [6, 0, 9, 11, 13] as const;
 const WIDTH = [3, 6, 2, 2, 3] as const;
 
-/** Packs per-field term frequencies (capped at each field's width) into 16 bits. */
-export function packFrequencies(frequencies: ArrayLike<number>): number {
+/** Packs per-field term frequencies (`frequencies[offset + field]`, capped at each field's width) into 16 bits. */
+export function packFrequencies(frequencies: ArrayLike<number>, offset = 0): number {
   let packed = 0;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const max = (1 << WIDTH[f]!) - 1;
-    packed |= Math.min(frequencies[f]!, max) << SHIFT[f]!;
+    packed |= Math.min(frequencies[offset + f]!, max) << SHIFT[f]!;
   }
   return packed;
 }

@@ -9,7 +9,6 @@
  * That check is what tells apart the 35 "Scaling Laws for …" titles of the seed corpus.
  */
 import { ABSTRACT, AUTHORS, NOTES, TAGS, TITLE } from './postings';
-import { analyze, WORD } from './tokenize';
 
 /** BM25 term-frequency saturation. @default 1.2 */
 export const K1 = 1.2;
@@ -46,19 +45,23 @@ export function idf(docFrequency: number, docCount: number): number {
   return Math.log(1 + (docCount - docFrequency + 0.5) / (docFrequency + 0.5));
 }
 
-/** One word of the query as the title check sees it. */
-export interface TitleQueryWord {
-  /** Index terms this word matches, with their weight (1 for the word itself, less for typos). */
-  terms: ReadonlyMap<string, number>;
-  /** Set when the word is matched as a prefix (still being typed). */
-  prefix?: string;
-  stop: boolean;
+/**
+ * How a query meets one title: `weights[p * words + q]` is how well query word q matches title word p (1 for the
+ * word itself, less for a completion or a typo, 0 for no match). Built by the index from cached titles.
+ */
+export interface TitleMatch {
+  weights: Float64Array;
+  positions: number;
+  words: number;
+  /** 1 where the title word / query word is a stop word. */
+  titleStop: Uint8Array;
+  queryStop: Uint8Array;
 }
 
 export interface TitleFeatures {
-  /** Share of the query's content words found in the title. */
+  /** Share of the query's content words found in the title (weighted by match quality). */
   coverage: number;
-  /** Share of the title's content words the query matched. */
+  /** Share of the title's content words the query matched (weighted by match quality). */
   completeness: number;
   /** Longest run of consecutive query words matching consecutive title words, over the query length. */
   order: number;
@@ -72,66 +75,43 @@ export interface TitleFeatures {
  * Compares the query with a title word by word. Stop words count for order and exactness (so "Attention Is All
  * You Need" beats "Attention Is Not All You Need" for that query) but not for coverage.
  */
-export function titleFeatures(title: string, query: readonly TitleQueryWord[]): TitleFeatures {
-  // Each title word with every term it answers to: itself, its parts, and compounds spanning it.
-  const positions: { stop: boolean; terms: string[]; start: number; end: number }[] = [];
-  const spans: { term: string; start: number; end: number }[] = [];
-  analyze(title, (term, kind, start, end, stop) => {
-    if (kind === WORD) positions.push({ stop, terms: [term], start, end });
-    else spans.push({ term, start, end });
-  });
-  for (const span of spans) {
-    for (const p of positions) if (p.start >= span.start && p.end <= span.end) p.terms.push(span.term);
-  }
-  /** How well query word q matches title word p: its best weight there, 0 for no match. */
-  const match = (q: TitleQueryWord, p: (typeof positions)[number]): number => {
-    let best = 0;
-    for (const term of p.terms) {
-      const weight = q.terms.get(term) ?? (q.prefix !== undefined && term.startsWith(q.prefix) ? prefixWeight(q.prefix, term) : 0);
-      if (weight > best) best = weight;
-    }
-    return best;
-  };
-  const matches = (q: TitleQueryWord, p: (typeof positions)[number]): boolean => match(q, p) > 0;
-
+export function titleFeatures(m: TitleMatch): TitleFeatures {
+  const { weights, positions, words, titleStop, queryStop } = m;
   let content = 0;
   let covered = 0;
-  for (const q of query) {
-    if (q.stop) continue;
+  for (let q = 0; q < words; q++) {
+    if (queryStop[q]) continue;
     content++;
     let best = 0;
-    for (const p of positions) best = Math.max(best, match(q, p));
+    for (let p = 0; p < positions; p++) best = Math.max(best, weights[p * words + q]!);
     covered += best;
   }
   let titleContent = 0;
   let titleMatched = 0;
-  for (const p of positions) {
-    if (p.stop) continue;
+  for (let p = 0; p < positions; p++) {
+    if (titleStop[p]) continue;
     titleContent++;
     let best = 0;
-    for (const q of query) if (!q.stop) best = Math.max(best, match(q, p));
+    for (let q = 0; q < words; q++) if (!queryStop[q]) best = Math.max(best, weights[p * words + q]!);
     titleMatched += best;
   }
-
-  // Longest common run (consecutive on both sides); the query is at most 32 words, titles a few dozen.
+  // Longest common run, consecutive on both sides: a diagonal of matches in the matrix.
   let run = 0;
-  const previous = new Int16Array(positions.length + 1);
-  const current = new Int16Array(positions.length + 1);
-  for (let i = 0; i < query.length; i++) {
-    for (let j = 0; j < positions.length; j++) {
-      current[j + 1] = matches(query[i]!, positions[j]!) ? previous[j]! + 1 : 0;
-      if (current[j + 1]! > run) run = current[j + 1]!;
+  for (let start = -(words - 1); start < positions; start++) {
+    let length = 0;
+    for (let q = Math.max(0, -start); q < words && q + start < positions; q++) {
+      length = weights[(q + start) * words + q]! > 0 ? length + 1 : 0;
+      if (length > run) run = length;
     }
-    previous.set(current);
   }
   let lead = 0;
-  while (lead < query.length && lead < positions.length && matches(query[lead]!, positions[lead]!)) lead++;
+  while (lead < words && lead < positions && weights[lead * words + lead]! > 0) lead++;
   return {
     coverage: content ? covered / content : 0,
-    lead: query.length ? lead / query.length : 0,
     completeness: titleContent ? titleMatched / titleContent : 0,
-    order: query.length > 1 ? run / query.length : 0,
-    exact: query.length > 0 && run === query.length && run === positions.length,
+    order: words > 1 ? run / words : 0,
+    lead: words ? lead / words : 0,
+    exact: words > 0 && run === words && run === positions,
   };
 }
 

@@ -88,7 +88,11 @@ export interface SearchOptions {
 }
 
 export interface SearchResult {
-  /** Papers that match, before `limit`. */
+  /**
+   * Papers that match, before `limit`: those holding every query word; when fewer than `limit` do, also those
+   * holding some of its distinctive words (words in under 5% of the papers, or any word when none is), which
+   * then follow in `hits`. Filter-only queries count every paper passing the filters.
+   */
   total: number;
   hits: SearchHit[];
   query: ParsedQuery;

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldWord, isStopWord, stemTerm, termOf } from './fold';
+import { analyze, COMPOUND, indexTerms, PART, textWords, WORD } from './tokenize';
+
+describe('foldWord', () => {
+  it.each([
+    ['Schrödinger', 'schrodinger'],
+    ['Padé', 'pade'],
+    ['Ångström', 'angstrom'],
+    ['Straße', 'strasse'],
+    ['Łukasz', 'lukasz'],
+    ['ﬁne', 'fine'], // ligature
+    ['μP', 'mup'],
+    ['µP', 'mup'], // micro sign
+    ['π', 'pi'],
+    ['ε', 'epsilon'],
+    ['ϵ', 'epsilon'], // lunate epsilon
+    ['Σ', 'sigma'],
+    ['x²', 'x2'],
+    ['Привет', 'привет'], // other scripts stay, lower-cased
+  ])('%s → %s', (word, folded) => {
+    expect(foldWord(word)).toBe(folded);
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), (word) => {
+        const once = foldWord(word);
+        expect(foldWord(once)).toBe(once);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('stemTerm', () => {
+  it.each([
+    ['laws', 'law'],
+    ['studies', 'study'],
+    ['processes', 'process'],
+    ['llms', 'llm'],
+    ['gaussians', 'gaussian'],
+    ['process', 'process'],
+    ['analysis', 'analysis'],
+    ['corpus', 'corpus'],
+    ['various', 'various'],
+    ['gas', 'gas'],
+    ['3ds', '3ds'],
+    ['model', 'model'],
+  ])('%s → %s', (term, stem) => {
+    expect(stemTerm(term)).toBe(stem);
+  });
+});
+
+describe('analyze', () => {
+  const terms = (text: string, kind: number) => {
+    const out: string[] = [];
+    analyze(text, (term, k) => {
+      if (k === kind) out.push(term);
+    });
+    return out;
+  };
+
+  it('folds, stems and keeps stop words apart', () => {
+    const words = textWords('The Scaling Laws of Schrödinger’s μP');
+    expect(words.map((w) => w.term)).toEqual(['the', 'scaling', 'law', 'of', 'schrodinger', 'mup']);
+    expect(words.filter((w) => w.stop).map((w) => w.term)).toEqual(['the', 'of']);
+    expect(indexTerms('The Scaling Laws of')).toEqual(['scaling', 'law']);
+  });
+
+  it('gives spans in the original text', () => {
+    const text = 'u-μP: Padé «approximants»';
+    for (const w of textWords(text)) expect(termOf(text.slice(w.start, w.end))).toBe(w.term);
+  });
+
+  it('splits camelCase and letter→digit words into parts', () => {
+    expect(terms('HyenaDNA', PART)).toEqual(['hyena', 'dna']);
+    expect(terms('RetrievalAttention', PART)).toEqual(['retrieval', 'attention']);
+    expect(terms('ResNet50', PART)).toEqual(['res', 'net', '50', 'resnet']);
+    expect(terms('Flash3D', PART)).toEqual(['flash', '3d']);
+    expect(terms('LLMs GPT BERT', PART)).toEqual([]);
+  });
+
+  it('joins hyphen chains into compounds', () => {
+    expect(terms('pre-training', COMPOUND)).toEqual(['pretraining']);
+    expect(terms('vision-language-action', COMPOUND)).toEqual(['visionlanguage', 'languageaction', 'visionlanguageaction']);
+    expect(terms('state-of-the-art', COMPOUND)).toEqual(['stateoftheart']);
+    expect(terms('GPT-4', COMPOUND)).toEqual(['gpt4']);
+    expect(terms('pre - training', COMPOUND)).toEqual([]);
+  });
+
+  it('treats emoji, symbols and punctuation as separators', () => {
+    expect(textWords('🎉 x→y; a/b ∞').map((w) => w.term)).toEqual(['x', 'y', 'a', 'b']);
+  });
+
+  it('never throws and keeps spans inside the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        analyze(text, (_term, kind, start, end) => {
+          expect([WORD, PART, COMPOUND]).toContain(kind);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(text.length);
+          expect(start).toBeLessThan(end);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('knows its stop words by their folded form', () => {
+    expect(isStopWord('the')).toBe(true);
+    expect(isStopWord('does')).toBe(true);
+    expect(isStopWord('attention')).toBe(false);
+  });
+});
