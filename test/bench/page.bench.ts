@@ -1,0 +1,127 @@
+/**
+ * The content script in Chromium (issue: on the page): time from DOMContentLoaded to every mark placed, per page
+ * kind, on the real saved pages when ../shared is present (the 397-entry astro-ph listing repeated to 1,000
+ * entries, with one in ten titles swapped for a corpus title so badges are really placed), plus the style and
+ * layout work the marks add (Chromium's own counters, with and without the extension). Goal: ≤ 50 ms at 1,000.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { buildCorpus } from '../../lib/corpus/build';
+import { chromiumPath, launchExtension, waitForCorpus } from '../e2e/harness';
+import { REPO_ROOT, sharedPath } from '../shared';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The astro-ph listing with its dt/dd pairs repeated to `count`, every tenth title replaced by a corpus title. */
+function bigListing(html: string, count: number): string {
+  const pairs = html.match(/<dt>[\s\S]*?<\/dd>/g) ?? [];
+  const titles = buildCorpus().asset.papers.map((p) => p.title);
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i++) {
+    let pair = pairs[i % pairs.length]!;
+    if (out.length % 10 === 0) {
+      // A corpus title under an id of its own (a real astro-ph id would be remembered as that corpus paper).
+      const title = titles[out.length % titles.length]!.replace(/[<&]/g, ' ');
+      pair = pair
+        .replace(/(<div class="list-title[^>]*>[\s\S]*?<\/span>)[\s\S]*?(<\/div>)/, `$1 ${title} $2`)
+        .replace(/\d{4}\.\d{5}/g, `2412.9${String(out.length).padStart(4, '0')}`);
+    }
+    out.push(pair);
+  }
+  const first = html.indexOf(pairs[0]!);
+  const last = html.lastIndexOf(pairs[pairs.length - 1]!) + pairs[pairs.length - 1]!.length;
+  return html.slice(0, first) + out.join('\n') + html.slice(last);
+}
+
+interface PageCase {
+  kind: string;
+  url: string;
+  html: string;
+}
+
+async function route(context: BrowserContext, c: PageCase): Promise<void> {
+  await context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org|huggingface\.co|cdn-thumbnails\.huggingface\.co)\//, (r) => r.fulfill({ status: 204, body: '' }));
+  await context.route(c.url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: c.html }));
+}
+
+/** Style recalculation + layout time Chromium spent on the page, in ms (CDP Performance metrics). */
+async function layoutMs(context: BrowserContext, url: string, waitForMarks: boolean): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const marked = waitForMarks ? page.waitForEvent('console', { predicate: (m) => m.text().startsWith('paperlight:'), timeout: 15_000 }) : undefined;
+  await page.goto(url);
+  await marked;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  await page.close();
+  return (get('LayoutDuration') + get('RecalcStyleDuration')) * 1000;
+}
+
+export default async function pageBench(): Promise<void> {
+  const cases: PageCase[] = [];
+  const fixtures = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/pages', name), 'utf8');
+  const listing = sharedPath('fixtures', 'pages', 'arxiv-list', 'list-astro-ph-pastweek-show1000-2024-11-browser-saved-mathjax.html');
+  const search = sharedPath('fixtures', 'pages', 'arxiv-search', 'search-abstract-distributed-systems-200-2025-12.html');
+  const hfPaper = sharedPath('fixtures', 'pages', 'hf-paper', 'hf-paper-2509.24002-2025-10-bs4-prettified.html');
+  const abs = sharedPath('fixtures', 'pages', 'arxiv-abs', 'abs-2609.22268v1-2026-09-transcribed.html');
+  if (listing) {
+    const html = readFileSync(listing, 'utf8');
+    cases.push({ kind: 'arXiv listing, 397 entries (real page)', url: 'https://arxiv.org/list/astro-ph/pastweek?show=1000', html });
+    cases.push({ kind: 'arXiv listing, 1,000 entries (397 repeated, 100 corpus titles)', url: 'https://arxiv.org/list/astro-ph/pastweek?show=2000', html: bigListing(html, 1000) });
+  } else console.log('skipped the real listing pages: ../shared/fixtures is absent');
+  if (search) cases.push({ kind: 'arXiv search, 200 results (real page)', url: 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract&size=200', html: readFileSync(search, 'utf8') });
+  if (abs) cases.push({ kind: 'arXiv abstract page (real page)', url: 'https://arxiv.org/abs/2609.22268', html: readFileSync(abs, 'utf8') });
+  if (hfPaper) cases.push({ kind: 'Hugging Face paper page (real page)', url: 'https://huggingface.co/papers/2509.24002', html: readFileSync(hfPaper, 'utf8') });
+  cases.push({ kind: 'Hugging Face daily papers (own fixture)', url: 'https://huggingface.co/papers/date/2024-12-12', html: fixtures('hf-daily.html') });
+
+  execFileSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  console.log('| page | entries marked | DOMContentLoaded → marks placed, median of 5 (goal ≤ 50 ms at 1,000) | script time | style + layout, without → with Paperlight |');
+  console.log('|---|---|---|---|---|');
+  const session = await launchExtension();
+  const plainDir = mkdtempSync(join(tmpdir(), 'pl-plain-'));
+  const plain = await chromium.launchPersistentContext(plainDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const popup = await session.openPage('popup.html');
+    await waitForCorpus(popup);
+    for (const c of cases) {
+      await route(session.context, c);
+      await route(plain, c);
+      const afterDcl: number[] = [];
+      const inScript: number[] = [];
+      let marked = '';
+      let parts = '';
+      for (let i = 0; i < 5; i++) {
+        const page = await session.context.newPage();
+        const logged = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('paperlight:'), timeout: 20_000 });
+        await page.goto(c.url);
+        const text = (await logged).text();
+        const m = /^paperlight: (\d+) of (\d+) entries marked; ([\d.]+) ms in the script, ([\d.]+) ms after DOMContentLoaded \((.*)\)/.exec(text);
+        if (m) {
+          marked = `${m[1]} of ${m[2]}`;
+          inScript.push(Number(m[3]));
+          afterDcl.push(Number(m[4]));
+          parts = m[5]!;
+        }
+        await page.close();
+      }
+      const without = median([await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false)]);
+      const withMarks = median([await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true)]);
+      console.log(`| ${c.kind} | ${marked} | ${median(afterDcl).toFixed(1)} ms | ${median(inScript).toFixed(1)} ms (last run: ${parts}) | ${without.toFixed(1)} → ${withMarks.toFixed(1)} ms |`);
+      await session.context.unrouteAll({ behavior: 'ignoreErrors' });
+      await plain.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  } finally {
+    await session.close();
+    await plain.close();
+    rmSync(plainDir, { recursive: true, force: true });
+  }
+}
