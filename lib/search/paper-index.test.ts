@@ -79,6 +79,26 @@ describe('PaperIndex', () => {
     expect(titles(index.search('"unit-scaled maximal upd').hits)).toEqual(['u-μP: The Unit-Scaled Maximal Update Parametrization']);
   });
 
+  it('checks phrases in rank order and estimates the total when too many papers hold their words', () => {
+    const docs: SearchDoc[] = Array.from({ length: 1200 }, (_, i) => ({
+      id: `p${i}`,
+      title: `Paper ${i}`,
+      // A third hold "alpha beta" in a row; all hold both words.
+      abstract: i % 3 === 0 ? `The alpha beta method, case ${i}.` : `Beta first, then alpha, case ${i}.`,
+    }));
+    const big = PaperIndex.build(docs);
+    const result = big.search('"alpha beta"', { limit: 10 });
+    expect(result.hits).toHaveLength(10);
+    for (const hit of result.hits) expect(Number(hit.id.slice(1)) % 3).toBe(0);
+    expect(result.estimated).toBe(true);
+    expect(result.total).toBeGreaterThan(300);
+    expect(result.total).toBeLessThan(500);
+    // Few enough candidates: every one is checked and the total is exact.
+    const narrow = big.search('"alpha beta" 999', { limit: 10 });
+    expect(narrow).toMatchObject({ total: 1, hits: [{ id: 'p999' }] });
+    expect(narrow.estimated).toBeUndefined();
+  });
+
   it('leaves out excluded words and phrases', () => {
     expect(titles(index.search('language -scaling').hits)).not.toContain('Scaling Laws for Neural Language Models');
     expect(titles(index.search('language -"few-shot"').hits)).not.toContain('Language Models are Few-Shot Learners');
@@ -224,7 +244,9 @@ describe('highlights', () => {
         expect(ranges.length).toBeGreaterThan(0);
         for (const text of ranges) {
           const terms: string[] = [];
-          analyze(text, (term) => terms.push(term));
+          analyze(text, (term) => {
+            terms.push(term);
+          });
           // Each highlighted span holds a query word (or a completion of the word being typed).
           expect(terms.some((t) => wanted.has(t) || t.startsWith(typed)), `${query}: ${text}`).toBe(true);
         }

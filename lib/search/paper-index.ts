@@ -24,9 +24,10 @@ import {
   typoBudget,
   type TitleMatch,
 } from './rank';
-import { highlightRanges, makeSnippet, phraseOccurrences, type Highlight } from './snippet';
-import { analyze, COMPOUND, textWords, WORD } from './tokenize';
-import type { ParsedQuery, QueryFilter, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
+import { highlightRanges, makeSnippet, type Highlight } from './snippet';
+import { analyze, COMPOUND, containsSequence, textWords, WORD } from './tokenize';
+import type { ParsedQuery, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
+import { Facets } from './facets';
 import { stopWordId, TitleWords } from './titles';
 import { Vocabulary, type TermView } from './vocabulary';
 
@@ -34,6 +35,10 @@ import { Vocabulary, type TermView } from './vocabulary';
 export const DEFAULT_LIMIT = 20;
 /** Candidates that get the title check; the rest keep their BM25 order. @default 100 */
 const RERANK_DEPTH = 100;
+/** Phrase candidates checked on their text all at once; more are checked in rank order (see search). */
+const EXACT_PHRASE_CHECKS = 300;
+/** Candidates checked, evenly spread, to estimate how many hold a phrase when not all are checked. */
+const PHRASE_SAMPLE = 64;
 /** Title words compared with the query; a longer title is judged by its start. */
 const MAX_TITLE_POSITIONS = 64;
 /** Above any score: rank keys are tier * TIER_SCALE + score. */
@@ -42,7 +47,7 @@ const TIER_SCALE = 1e9;
 const MIN_PREFIX_LENGTH = 2;
 /** Completions of a prefix kept, most frequent first, and the postings they may bring in. */
 const MAX_COMPLETIONS = 64;
-const MAX_COMPLETION_POSTINGS = 200_000;
+const MAX_COMPLETION_POSTINGS = 50_000;
 /** Distinctive terms of a paper used to find related ones. @default 12 */
 const RELATED_TERMS = 12;
 /** Words in more than this share of the papers do not generate OR candidates (see accumulate). @default 0.05 */
@@ -108,6 +113,7 @@ export class PaperIndex {
   private normsStale = true;
   private readonly scratch = new Scratch();
   private readonly titleWords = new TitleWords();
+  private readonly facets = new Facets();
   /** See FREQUENT_DF; rebuilt on the first lookup after an edit. */
   private frequentTerms: TermView | undefined;
 
@@ -143,13 +149,15 @@ export class PaperIndex {
   search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const limit = Math.max(0, Math.min(Math.floor(options.limit ?? DEFAULT_LIMIT), 1000));
-    const allowed = this.allowedDocs(parsed);
-    if (!hasText(parsed)) {
+    const text = hasText(parsed);
+    // Excluded phrases are checked on text; with words to rank, only on the papers that get ranked (below).
+    const allowed = this.allowedDocs(parsed, !text);
+    if (!text) {
       const constrained = parsed.filters.length > 0 || parsed.excludedWords.length > 0 || parsed.excludedPhrases.length > 0;
       return constrained ? this.listing(allowed, limit, parsed) : { total: 0, hits: [], query: parsed };
     }
     const plan = this.plan(parsed);
-    this.requirePhrases(plan, allowed);
+    this.requirePhraseWords(plan, allowed);
     const all = [...plan.words, ...plan.phrases.flatMap((p) => p.terms)];
     const scored = all.filter((t) => !t.stop);
     if (scored.length === 0) {
@@ -160,13 +168,48 @@ export class PaperIndex {
     let candidates = this.accumulate(scored, allowed, true);
     if (candidates.length < Math.max(limit, 1)) candidates = this.accumulate(scored, allowed, false);
     const titleQuery = this.titleQuery(all);
-    const ranked = this.rank(candidates, scored.length, limit, (d) => titleBoost(titleFeatures(this.titleMatch(d, titleQuery))));
+    const boost = (d: number): number => titleBoost(titleFeatures(this.titleMatch(d, titleQuery)));
     const highlight = this.highlightFor(plan);
-    return {
-      total: candidates.length,
-      hits: ranked.map(({ doc, score }) => this.hit(doc, score, highlight)),
-      query: parsed,
-    };
+    const phrases = [
+      ...plan.phrases.map((p) => ({ sequence: p.terms.map((t) => t.term), open: p.open, wanted: true })),
+      ...parsed.excludedPhrases.map((text) => ({ sequence: textWords(text).map((w) => w.term), open: false, wanted: false })),
+    ].filter((p) => p.sequence.length > 0);
+    if (phrases.length === 0) {
+      const ranked = this.rank(candidates, scored.length, limit, boost);
+      return { total: candidates.length, hits: ranked.map(({ doc, score }) => this.hit(doc, score, highlight)), query: parsed };
+    }
+    // Phrases are checked on the text. A few hundred candidates are all checked; beyond that, checking them in
+    // rank order until enough hits are confirmed keeps "language models" at 87k papers in milliseconds, and the
+    // total is estimated from the share that passed.
+    const accept = (d: number): boolean => phrases.every((p) => this.hasPhrase(d, p.sequence, p.open) === p.wanted);
+    if (candidates.length <= EXACT_PHRASE_CHECKS) {
+      const passing = candidates.filter(accept);
+      const ranked = this.rank(passing, scored.length, limit, boost);
+      return { total: passing.length, hits: ranked.map(({ doc, score }) => this.hit(doc, score, highlight)), query: parsed };
+    }
+    const checked = { count: 0, passed: 0 };
+    const ranked = this.rank(candidates, scored.length, limit, boost, (d) => {
+      checked.count++;
+      const ok = accept(d);
+      if (ok) checked.passed++;
+      return ok;
+    });
+    const exhausted = checked.count === candidates.length;
+    let total = checked.passed;
+    if (!exhausted) {
+      // The best-ranked papers hold the phrase more often than the rest: estimate from an even sample instead.
+      // Pseudo-random but seeded positions: an even stride can fall in step with regularities of paper numbers.
+      let seed = candidates.length;
+      let passed = 0;
+      for (let i = 0; i < PHRASE_SAMPLE; i++) {
+        seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+        if (accept(candidates[seed % candidates.length]!)) passed++;
+      }
+      total = Math.max(checked.passed, Math.round((candidates.length * passed) / PHRASE_SAMPLE));
+    }
+    const result: SearchResult = { total, hits: ranked.map(({ doc, score }) => this.hit(doc, score, highlight)), query: parsed };
+    if (!exhausted) result.estimated = true;
+    return result;
   }
 
   /**
@@ -279,6 +322,7 @@ export class PaperIndex {
       index.docs.push(doc);
       index.numbers.set(doc.id, number);
       index.alive[number] = 1;
+      index.facets.set(number, doc);
       index.liveCount++;
     }
     const terms = data.terms as string[];
@@ -323,6 +367,7 @@ export class PaperIndex {
     this.docs.push(doc);
     this.numbers.set(doc.id, number);
     this.alive[number] = 1;
+    this.facets.set(number, doc);
     this.liveCount++;
     const counts = this.scratch.termCounts;
     counts.begin();
@@ -386,6 +431,7 @@ export class PaperIndex {
       docs.push(doc);
     });
     this.postings.compact(this.vocabulary.size, renumber);
+    this.facets.renumber(renumber);
     this.titleWords.clear();
     this.docs = docs;
     this.fieldLengths = lengths;
@@ -415,15 +461,12 @@ export class PaperIndex {
   // ——— querying ———
 
   /** Live papers passing the filters and exclusions (phrases are checked later, on the candidates' text). */
-  private allowedDocs(parsed: ParsedQuery): Uint8Array {
+  private allowedDocs(parsed: ParsedQuery, checkExcludedPhrases: boolean): Uint8Array {
     const n = this.docs.length;
     const constrained = parsed.filters.length > 0 || parsed.excludedWords.length > 0 || parsed.excludedPhrases.length > 0;
     const allowed = this.scratch.allowedFrom(this.alive, n);
     if (!constrained) return allowed;
-    if (parsed.filters.length > 0) {
-      const passes = compileFilters(parsed.filters);
-      for (let d = 0; d < n; d++) if (allowed[d] && !passes(this.docs[d]!)) allowed[d] = 0;
-    }
+    if (parsed.filters.length > 0) this.facets.apply(parsed.filters, this.docs, allowed, n);
     for (const word of parsed.excludedWords) {
       // A hyphenated word is excluded as written (`-GPT-4` leaves GPT-3 papers in), via its compound term.
       const terms: string[] = [];
@@ -435,7 +478,7 @@ export class PaperIndex {
       const required = compounds.length ? [compounds[compounds.length - 1]!] : terms;
       for (const d of this.docsWithAll(required, allowed)) allowed[d] = 0;
     }
-    for (const phrase of parsed.excludedPhrases) {
+    for (const phrase of checkExcludedPhrases ? parsed.excludedPhrases : []) {
       const words = textWords(phrase);
       const content = words.filter((w) => !w.stop).map((w) => w.term);
       const sequence = words.map((w) => w.term);
@@ -453,19 +496,21 @@ export class PaperIndex {
       if (termId === undefined) return [];
       ids.push(termId);
     }
-    ids.sort((a, b) => this.docFrequency[a]! - this.docFrequency[b]!);
-    let docs = this.postingDocs(ids[0]!).filter((d) => allowed[d] === 1);
-    for (const termId of ids.slice(1)) {
-      const has = new Set(this.postingDocs(termId));
-      docs = docs.filter((d) => has.has(d));
-    }
-    return docs;
-  }
-
-  private postingDocs(termId: number): number[] {
+    // Count, per paper, the terms seen so far; those reaching the end hold them all.
+    const has = this.scratch.marks(this.docs.length);
+    const found: number[] = [];
     const { postings } = this;
-    const from = postings.start[termId]!;
-    return Array.from(postings.docs.subarray(from, from + postings.length[termId]!));
+    ids.forEach((termId, i) => {
+      const to = postings.start[termId]! + postings.length[termId]!;
+      for (let p = postings.start[termId]!; p < to; p++) {
+        const d = postings.docs[p]!;
+        if (has[d] !== i) continue;
+        has[d] = i + 1;
+        if (i + 1 === ids.length && allowed[d] === 1) found.push(d);
+      }
+    });
+    has.fill(0, 0, this.docs.length);
+    return found;
   }
 
   private plan(parsed: ParsedQuery): Plan {
@@ -566,29 +611,28 @@ export class PaperIndex {
     }
   }
 
-  /** Narrows `allowed` to papers containing every phrase of the plan, word for word. */
-  private requirePhrases(plan: Plan, allowed: Uint8Array): void {
+  /**
+   * Narrows `allowed` to papers holding every content word of every phrase (any completion of an open last
+   * word); the order is checked on the text of the candidates later (see search).
+   */
+  private requirePhraseWords(plan: Plan, allowed: Uint8Array): void {
+    const n = this.docs.length;
     for (const phrase of plan.phrases) {
-      const sequence = phrase.terms.map((t) => t.term);
       const content = phrase.terms.filter((t) => !t.stop);
-      if (content.length === 0) continue; // only stop words: nothing indexed to check it against
-      const has = this.scratch.marks(this.docs.length);
-      // Papers with every content word (any completion of an open last word), then the order on their text.
+      if (content.length === 0) continue; // only stop words: nothing indexed to narrow with
+      const has = this.scratch.marks(n);
+      const { postings } = this;
       content.forEach((t, i) => {
         for (const termId of t.derived.keys()) {
-          const { postings } = this;
-          const from = postings.start[termId]!;
-          const to = from + postings.length[termId]!;
-          for (let p = from; p < to; p++) {
+          const to = postings.start[termId]! + postings.length[termId]!;
+          for (let p = postings.start[termId]!; p < to; p++) {
             const d = postings.docs[p]!;
             if (has[d] === i) has[d] = i + 1;
           }
         }
       });
-      for (let d = 0; d < this.docs.length; d++) {
-        if (allowed[d] && (has[d] !== content.length || !this.hasPhrase(d, sequence, phrase.open))) allowed[d] = 0;
-      }
-      has.fill(0, 0, this.docs.length);
+      for (let d = 0; d < n; d++) if (has[d] !== content.length) allowed[d] = 0;
+      has.fill(0, 0, n);
     }
   }
 
@@ -596,7 +640,7 @@ export class PaperIndex {
     const doc = this.docs[number]!;
     let found = false;
     this.forEachField(doc, (_field, text) => {
-      if (!found && phraseOccurrences(textWords(text), sequence, open).length > 0) found = true;
+      if (!found) found = containsSequence(text, sequence, open);
     });
     return found;
   }
@@ -784,7 +828,13 @@ export class PaperIndex {
    * Orders candidates: papers matching all `required` terms first, then by score; the best RERANK_DEPTH get
    * their score multiplied by `boost` (the title check) before the final order. Returns the top `limit`.
    */
-  private rank(candidates: Int32Array, required: number, limit: number, boost: (doc: number) => number): { doc: number; score: number }[] {
+  private rank(
+    candidates: Int32Array,
+    required: number,
+    limit: number,
+    boost: (doc: number) => number,
+    accept?: (doc: number) => boolean,
+  ): { doc: number; score: number }[] {
     if (limit === 0 || candidates.length === 0) return [];
     const { total, matched } = this.scratch;
     // Tier: all required terms matched (64), then the number matched; without required terms (related papers)
@@ -792,7 +842,24 @@ export class PaperIndex {
     const tier = (d: number): number => (required === 0 ? 0 : (matched[d]! >= required ? 64 : 0) + Math.min(matched[d]!, 63));
     const keys = this.scratch.keys(candidates.length);
     for (let i = 0; i < candidates.length; i++) keys[i] = tier(candidates[i]!) * TIER_SCALE + total[candidates[i]!]!;
-    const top = topByKey(candidates, keys, Math.max(limit, RERANK_DEPTH));
+    const depth = Math.max(limit, RERANK_DEPTH);
+    let top = topByKey(candidates, keys, depth);
+    if (accept) {
+      // Walk down the ranking until `depth` candidates pass, widening the window as needed; each is checked once.
+      const verdict = new Map<number, boolean>();
+      for (let window = depth * 2; ; window *= 4) {
+        const passed: number[] = [];
+        for (const d of topByKey(candidates, keys, window)) {
+          let ok = verdict.get(d);
+          if (ok === undefined) verdict.set(d, (ok = accept(d)));
+          if (ok && passed.push(d) === depth) break;
+        }
+        if (passed.length === depth || window >= candidates.length) {
+          top = passed;
+          break;
+        }
+      }
+    }
     const rescored = top.map((doc) => ({ doc, score: total[doc]! * boost(doc), tier: tier(doc) }));
     rescored.sort((a, b) => b.tier - a.tier || b.score - a.score || a.doc - b.doc);
     return rescored.slice(0, limit).map(({ doc, score }) => ({ doc, score }));
@@ -808,7 +875,7 @@ export class PaperIndex {
       (docs[b]!.year ?? -1) - (docs[a]!.year ?? -1) ||
       (docs[a]!.title < docs[b]!.title ? -1 : docs[a]!.title > docs[b]!.title ? 1 : 0) ||
       a - b;
-    const top = matching.sort(order).slice(0, limit);
+    const top = firstInOrder(matching, order, limit);
     const none: Highlight = { terms: new Map(), prefixes: [], phrases: [] };
     return { total: matching.length, hits: top.map((d) => this.hit(d, 0, none)), query: parsed };
   }
@@ -1009,6 +1076,37 @@ class TermCounts {
   }
 }
 
+/** The first `k` of `items` in `order`, sorted: a bounded heap, since listing 87k papers shows 20. */
+function firstInOrder(items: readonly number[], order: (a: number, b: number) => number, k: number): number[] {
+  if (items.length <= k * 4) return [...items].sort(order).slice(0, k);
+  // A max-heap on `order` of the best k so far: its root is the worst kept.
+  const heap: number[] = [];
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (order(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (k > 0 && order(item, heap[0]!) < 0) {
+      heap[0] = item;
+      for (let i = 0; ; ) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let worst = i;
+        if (left < k && order(heap[left]!, heap[worst]!) > 0) worst = left;
+        if (right < k && order(heap[right]!, heap[worst]!) > 0) worst = right;
+        if (worst === i) break;
+        [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+        i = worst;
+      }
+    }
+  }
+  return heap.sort(order);
+}
+
 /**
  * The `k` items with the highest keys, best first (ties: lower item first). A bounded min-heap of positions,
  * since a common query word leaves ~50k candidates and only ~100 are wanted.
@@ -1083,31 +1181,4 @@ function storedCopy(doc: SearchDoc): SearchDoc {
   if (typeof doc.inCorpus === 'boolean') stored.inCorpus = doc.inCorpus;
   if (typeof doc.addedAt === 'number' && Number.isFinite(doc.addedAt)) stored.addedAt = doc.addedAt;
   return stored;
-}
-
-/** One predicate for a query's filters (see QueryFilter for how clauses combine). */
-function compileFilters(filters: readonly QueryFilter[]): (doc: SearchDoc) => boolean {
-  const holds = (filter: QueryFilter, doc: SearchDoc): boolean => {
-    switch (filter.kind) {
-      case 'tag':
-        return doc.tags?.includes(filter.value) ?? false;
-      case 'list':
-        return doc.lists?.includes(filter.value) ?? false;
-      case 'status':
-        return doc.status === filter.value;
-      case 'year':
-        return doc.year !== undefined && (filter.from === undefined || doc.year >= filter.from) && (filter.to === undefined || doc.year <= filter.to);
-      case 'saved':
-        return doc.saved === true;
-      case 'corpus':
-        return doc.inCorpus === true;
-    }
-  };
-  const negated = filters.filter((f) => f.negated);
-  const positive = filters.filter((f) => !f.negated);
-  const alternatives = (kind: QueryFilter['kind']): QueryFilter[] => positive.filter((f) => f.kind === kind);
-  const anyOf = [alternatives('status'), alternatives('year')].filter((group) => group.length > 0);
-  const allOf = positive.filter((f) => f.kind !== 'status' && f.kind !== 'year');
-  return (doc) =>
-    allOf.every((f) => holds(f, doc)) && anyOf.every((group) => group.some((f) => holds(f, doc))) && !negated.some((f) => holds(f, doc));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWord, isStopWord, stemTerm, termOf } from './fold';
-import { analyze, COMPOUND, indexTerms, PART, textWords, WORD } from './tokenize';
+import { analyze, COMPOUND, containsSequence, indexTerms, PART, textWords, WORD } from './tokenize';
 
 describe('foldWord', () => {
   it.each([
@@ -112,5 +112,38 @@ describe('analyze', () => {
     expect(isStopWord('the')).toBe(true);
     expect(isStopWord('does')).toBe(true);
     expect(isStopWord('attention')).toBe(false);
+  });
+});
+
+describe('containsSequence', () => {
+  it.each([
+    ['Mixture of Experts for language', ['mixture', 'of', 'expert'], false, true],
+    ['mixtures of the experts', ['mixture', 'of', 'expert'], false, false],
+    ['of of mixture of mixture of experts', ['mixture', 'of', 'expert'], false, true],
+    ['unit-scaled maximal update', ['unit', 'scaled', 'maximal', 'upd'], true, true],
+    ['unit-scaled maximal update', ['unit', 'scaled', 'maximal', 'upd'], false, false],
+    ['', ['a'], false, false],
+    ['Case studies of policies', ['study', 'of', 'policy'], false, true], // -ies words under a -y stem
+    ['the lawn of laws: Law\u2019s rule', ['law', 'rule'], false, true],
+    ["don't stop", ['dont', 'stop'], false, true],
+    ['Schrödinger bridges matter', ['schrodinger', 'bridge'], false, true], // non-ASCII: the full walk
+    ['xlaw rule', ['law', 'rule'], false, false], // inside a word
+  ])('%j holds %j (open: %s): %s', (text, terms, open, expected) => {
+    expect(containsSequence(text, terms, open)).toBe(expected);
+  });
+
+  it('agrees with a word-by-word check on random texts', () => {
+    const word = fc.constantFrom('a', 'b', 'ab', 'ba', 'As', 'bies', "a's", 'é');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.array(word, { minLength: 1, maxLength: 4 }), fc.boolean(), (words, terms, open) => {
+        const text = words.join(' ');
+        const folded = textWords(text).map((w) => w.term);
+        const want = terms.map((t) => textWords(t)[0]?.term ?? 'a');
+        const n = want.length;
+        const expected = folded.some((_, i) => i + n <= folded.length && want.every((t, j) => (j === n - 1 && open ? folded[i + j]!.startsWith(t) : folded[i + j] === t)));
+        expect(containsSequence(text, want, open)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

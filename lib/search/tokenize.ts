@@ -19,9 +19,10 @@ export type TermKind = typeof WORD | typeof PART | typeof COMPOUND;
 
 /**
  * Called once per term, in text order (a word's parts and the compound it closes come right after it).
- * `stop` is set for stop words, which indexing skips but title sequence matching uses.
+ * `stop` is set for stop words, which indexing skips but title sequence matching uses. Returning `true` from a
+ * word's visit ends the walk (a phrase check stops at its first occurrence).
  */
-export type TermVisitor = (term: string, kind: TermKind, start: number, end: number, stop: boolean) => void;
+export type TermVisitor = (term: string, kind: TermKind, start: number, end: number, stop: boolean) => boolean | void;
 
 /** Longer "words" are URLs, hashes or glued junk: kept in sequences, never indexed. */
 export const MAX_TERM_LENGTH = 40;
@@ -142,11 +143,11 @@ export function analyze(text: string, visit: TermVisitor): void {
     const stop = isStopWord(folded);
     const term = stop ? folded : stemTerm(folded);
     if (term.length > MAX_TERM_LENGTH) {
-      visit(term, WORD, start, end, true);
+      if (visit(term, WORD, start, end, true) === true) return;
       closeChain();
       continue;
     }
-    visit(term, WORD, start, end, stop);
+    if (visit(term, WORD, start, end, stop) === true) return;
     if (flags & (HAS_INNER_BOUNDARY | HAS_NON_ASCII)) {
       for (const part of partsOf(raw, term)) visit(part, PART, start, end, false);
     }
@@ -190,6 +191,75 @@ export function textWords(text: string): TextWord[] {
     if (kind === WORD) words.push({ term, start, end, stop });
   });
   return words;
+}
+
+/**
+ * Whether the words of `text` hold `terms` in a row (the last one as a prefix when `open`), as a phrase search
+ * requires.
+ *
+ * When every letter of the text is ASCII (nearly every abstract; smart quotes and dashes do not matter) it only
+ * tokenises around the places where the first term can start. A term is a prefix of its word once lower-cased
+ * and stripped of apostrophes (which only ever join letters, so removing them moves no word boundary); a stem
+ * ending in `y` may come from `-ies`, so the `y` is left out of the search. `indexOf` thus finds every
+ * candidate, and since words are delimited by their own characters, a window starting at one tokenises as the
+ * whole text would. Text with other letters (accents, Greek) is walked in full.
+ */
+export function containsSequence(text: string, terms: readonly string[], open: boolean): boolean {
+  const n = terms.length;
+  if (n === 0 || n > 30) return n > 0 && walkSequence(text, terms, open, false);
+  if (NON_ASCII.test(text) && NON_ASCII_WORD_CHAR.test(text)) return walkSequence(text, terms, open, false);
+  let lower = text.toLowerCase();
+  if (APOSTROPHES.test(lower)) lower = lower.replace(APOSTROPHES_ALL, '');
+  const first = terms[0]!;
+  const root = first.length > 1 && first.endsWith('y') ? first.slice(0, -1) : first;
+  for (let at = lower.indexOf(root); at >= 0; at = lower.indexOf(root, at + 1)) {
+    if (at > 0 && isWordChar(lower, at - 1)) continue; // inside a word
+    let end = Math.min(lower.length, at + 48 * n);
+    while (end < lower.length && isWordChar(lower, end)) end++;
+    if (walkSequence(lower.slice(at, end), terms, open, true)) return true;
+  }
+  return false;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{N}\p{M}]/u;
+const APOSTROPHES = /['\u2019]/;
+const APOSTROPHES_ALL = /['\u2019]/g;
+
+/** In apostrophe-free ASCII-lettered text, a word character is an ASCII letter or digit. */
+function isWordChar(text: string, i: number): boolean {
+  return isAsciiAlnum(text.charCodeAt(i));
+}
+
+/** The word walk behind containsSequence; `anchored` only accepts a run starting at the first word. */
+function walkSequence(text: string, terms: readonly string[], open: boolean, anchored: boolean): boolean {
+  const n = terms.length;
+  if (n > 30) {
+    // Beyond the bit mask below (the parser keeps 32 words in all, so only hand-built queries get here).
+    const words = textWords(text);
+    const at = (i: number) => terms.every((t, j) => (j === n - 1 && open ? words[i + j]?.term.startsWith(t) : words[i + j]?.term === t));
+    return anchored ? at(0) : words.some((_, i) => at(i));
+  }
+  // Bit j of `state`: the words just read end with terms[0..j].
+  let state = 0;
+  let found = false;
+  let index = 0;
+  const full = 1 << (n - 1);
+  analyze(text, (term, kind) => {
+    if (kind !== WORD) return;
+    let next = 0;
+    for (let j = n - 1; j >= 0; j--) {
+      if (j > 0 ? !(state & (1 << (j - 1))) : anchored && index > 0) continue;
+      const want = terms[j]!;
+      if (j === n - 1 && open ? term.startsWith(want) : term === want) next |= 1 << j;
+    }
+    index++;
+    state = next;
+    if (state & full) found = true;
+    // Anchored: nothing can start after the first word, so stop once the run breaks.
+    return found || (anchored && state === 0);
+  });
+  return found;
 }
 
 /** Every term `text` is indexed under (stop words excluded), duplicates kept. For tests and tools. */

@@ -94,6 +94,12 @@ export interface SearchResult {
    * then follow in `hits`. Filter-only queries count every paper passing the filters.
    */
   total: number;
+  /**
+   * Set when `total` is an estimate: a quoted phrase matched the words of more papers than are checked on their
+   * text per query, so the phrase was checked on the best-ranked ones and the rest estimated from them. The hits
+   * are always checked.
+   */
+  estimated?: boolean;
   hits: SearchHit[];
   query: ParsedQuery;
 }
