@@ -1,0 +1,222 @@
+/**
+ * Interests + saved papers → a Profile: everything scoring a page needs, computed once per change of either.
+ *
+ * "Like my library" is nearest-neighbour TF-IDF: each saved paper becomes a unit vector over the search core's
+ * index terms (title words count three times, as FIELD_BOOST weighs a title hit against an abstract hit; each
+ * count damped by log(1 + tf) and weighted by BM25's idf, the same recipe as PaperIndex.related), and an entry
+ * is as similar as its nearest saved paper. Nearest rather than a centroid: a library holding two topics has a
+ * centroid resembling neither, while the nearest paper is also the reason shown ("resembles X").
+ *
+ * Rarity (idf) is counted over the saved papers plus the bundled corpus when the caller passes it: a library of
+ * three papers cannot tell on its own that `model` and `propose` are everywhere.
+ */
+import { ABSTRACT, TITLE } from '../search/postings';
+import { FIELD_BOOST, idf } from '../search/rank';
+import { parseAuthorName, type AuthorName } from './authors';
+import { analyzeField, compileKeyword, type CompiledKeyword } from './keywords';
+import type { Interests, ProfilePaper } from './types';
+
+/** How many times a title word counts against an abstract word, from the search ranking. */
+export const TITLE_TERM_WEIGHT = FIELD_BOOST[TITLE]! / FIELD_BOOST[ABSTRACT]!;
+/** A saved paper's author counts as a library author once this many saved papers carry the name. @default 2 */
+export const LIBRARY_AUTHOR_MIN_PAPERS = 2;
+/** Terms listed as the library's distinctive ones (for a "your library is about …" line). @default 20 */
+const DISTINCTIVE_TERM_COUNT = 20;
+
+export interface ProfileOptions {
+  /**
+   * The bundled corpus. Its papers join the saved ones when counting how rare a term is, and while the reader
+   * has saved nothing they stand in as a starter library (reasons then say `starter: true`).
+   */
+  corpus?: readonly ProfilePaper[];
+}
+
+export interface WatchedAuthor {
+  /** As the reader typed it. */
+  text: string;
+  name: AuthorName;
+}
+
+export interface LibraryAuthor {
+  name: AuthorName;
+  savedPapers: number;
+}
+
+/** Posting list of one term over the library's papers, weights already normalised per paper. */
+export interface TermPostings {
+  papers: Int32Array;
+  weights: Float32Array;
+}
+
+export interface LibraryModel {
+  papers: readonly { id: string; title: string }[];
+  postings: ReadonlyMap<string, TermPostings>;
+  /** Documents the idf below counts over (saved papers and corpus, each id once). */
+  docCount: number;
+  documentFrequency: ReadonlyMap<string, number>;
+  /** The papers are the bundled corpus, standing in for an empty library. */
+  starter: boolean;
+}
+
+export interface Profile {
+  keywords: readonly CompiledKeyword[];
+  /** Watched authors by folded family name, so an entry's author is looked up, not compared with every name. */
+  watchedAuthors: ReadonlyMap<string, readonly WatchedAuthor[]>;
+  /** Names on at least LIBRARY_AUTHOR_MIN_PAPERS saved papers, by folded family name. */
+  libraryAuthors: ReadonlyMap<string, readonly LibraryAuthor[]>;
+  /** Absent when `likeMyLibrary` is off or there is nothing to learn from. */
+  library?: LibraryModel;
+  /** The library's heaviest terms (centroid of its vectors), heaviest first. */
+  distinctiveTerms: readonly string[];
+  /** Interests that were set aside, each saying why (`triage: keyword "the" …`). */
+  warnings: readonly string[];
+}
+
+/** A profile that can highlight nothing: no keyword, no author, no library. */
+export function isEmptyProfile(profile: Profile): boolean {
+  return profile.keywords.length === 0 && profile.watchedAuthors.size === 0 && profile.libraryAuthors.size === 0 && !profile.library;
+}
+
+/** Index terms of a paper with their weighted counts (title words × TITLE_TERM_WEIGHT). */
+export function paperTermCounts(title: string, abstract: string | undefined): Map<string, number> {
+  const counts = abstract ? analyzeField(abstract).terms : new Map<string, number>();
+  for (const [term, n] of analyzeField(title).terms) counts.set(term, (counts.get(term) ?? 0) + TITLE_TERM_WEIGHT * n);
+  return counts;
+}
+
+/** The weight of a term seen `count` times (weighted) in a paper, for a term in `df` of `docCount` documents. */
+export function termWeight(count: number, df: number, docCount: number): number {
+  return Math.log(1 + count) * idf(df, docCount);
+}
+
+export function buildProfile(interests: Interests, libraryPapers: readonly ProfilePaper[], options: ProfileOptions = {}): Profile {
+  const warnings: string[] = [];
+  const keywords: CompiledKeyword[] = [];
+  const seenKeywords = new Set<string>();
+  for (const text of interests.keywords) {
+    const keyword = compileKeyword(text);
+    if (!keyword) {
+      if (text.trim()) warnings.push(`triage: keyword "${text}" holds only common words (the, of, …); add a more specific word`);
+      continue;
+    }
+    const key = keyword.sequence.join(' ');
+    if (seenKeywords.has(key)) continue;
+    seenKeywords.add(key);
+    keywords.push(keyword);
+  }
+
+  const watchedAuthors = new Map<string, WatchedAuthor[]>();
+  for (const text of interests.authors) {
+    const name = parseAuthorName(text);
+    if (!name) {
+      if (text.trim()) warnings.push(`triage: author "${text}" holds no name; type it as "Jane Smith" or "Smith, J."`);
+      continue;
+    }
+    const list = watchedAuthors.get(name.family) ?? [];
+    list.push({ text, name });
+    watchedAuthors.set(name.family, list);
+  }
+
+  const profile: Profile = {
+    keywords,
+    watchedAuthors,
+    libraryAuthors: interests.likeMyLibrary ? libraryAuthorsOf(libraryPapers) : new Map(),
+    distinctiveTerms: [],
+    warnings,
+  };
+  if (interests.likeMyLibrary) {
+    const corpus = options.corpus ?? [];
+    const starter = libraryPapers.length === 0;
+    const learnFrom = starter ? corpus : libraryPapers;
+    if (learnFrom.length > 0) {
+      const library = buildLibraryModel(learnFrom, corpus, starter);
+      profile.library = library.model;
+      profile.distinctiveTerms = library.distinctiveTerms;
+    }
+  }
+  return profile;
+}
+
+/**
+ * Full names (not initials: `J. Smith` on two papers may be two people) on at least LIBRARY_AUTHOR_MIN_PAPERS
+ * saved papers. Counted per paper, so a name written twice on one paper counts once.
+ */
+function libraryAuthorsOf(papers: readonly ProfilePaper[]): Map<string, LibraryAuthor[]> {
+  const counts = new Map<string, LibraryAuthor>();
+  for (const paper of papers) {
+    const onThisPaper = new Set<string>();
+    for (const raw of paper.authors ?? []) {
+      const name = parseAuthorName(raw);
+      if (!name || name.given.length < 2) continue;
+      const key = `${name.family} ${name.given}`;
+      if (onThisPaper.has(key)) continue;
+      onThisPaper.add(key);
+      const known = counts.get(key);
+      if (known) known.savedPapers++;
+      else counts.set(key, { name, savedPapers: 1 });
+    }
+  }
+  const byFamily = new Map<string, LibraryAuthor[]>();
+  for (const author of counts.values()) {
+    if (author.savedPapers < LIBRARY_AUTHOR_MIN_PAPERS) continue;
+    const list = byFamily.get(author.name.family) ?? [];
+    list.push(author);
+    byFamily.set(author.name.family, list);
+  }
+  return byFamily;
+}
+
+function buildLibraryModel(
+  papers: readonly ProfilePaper[],
+  corpus: readonly ProfilePaper[],
+  starter: boolean,
+): { model: LibraryModel; distinctiveTerms: string[] } {
+  // Each paper once, by id: a saved paper that is also a corpus paper must not count twice for rarity.
+  const counted = new Set<string>();
+  const documentFrequency = new Map<string, number>();
+  const paperCounts: Map<string, number>[] = [];
+  const countDocument = (paper: ProfilePaper): Map<string, number> | undefined => {
+    if (counted.has(paper.id)) return undefined;
+    counted.add(paper.id);
+    const counts = paperTermCounts(paper.title, paper.abstract);
+    for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    return counts;
+  };
+  const kept: { id: string; title: string }[] = [];
+  for (const paper of papers) {
+    const counts = countDocument(paper);
+    if (!counts || counts.size === 0) continue;
+    kept.push({ id: paper.id, title: paper.title });
+    paperCounts.push(counts);
+  }
+  if (!starter) for (const paper of corpus) countDocument(paper);
+  const docCount = counted.size;
+
+  const lists = new Map<string, { papers: number[]; weights: number[] }>();
+  const centroid = new Map<string, number>();
+  paperCounts.forEach((counts, paper) => {
+    const weighted: [string, number][] = [];
+    let squares = 0;
+    for (const [term, count] of counts) {
+      const weight = termWeight(count, documentFrequency.get(term)!, docCount);
+      weighted.push([term, weight]);
+      squares += weight * weight;
+    }
+    const norm = Math.sqrt(squares);
+    for (const [term, weight] of weighted) {
+      const unit = weight / norm;
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = { papers: [], weights: [] }));
+      list.papers.push(paper);
+      list.weights.push(unit);
+      centroid.set(term, (centroid.get(term) ?? 0) + unit);
+    }
+  });
+  const postings = new Map<string, TermPostings>();
+  for (const [term, list] of lists) postings.set(term, { papers: Int32Array.from(list.papers), weights: Float32Array.from(list.weights) });
+  const distinctiveTerms = [...centroid]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, DISTINCTIVE_TERM_COUNT)
+    .map(([term]) => term);
+  return { model: { papers: kept, postings, docCount, documentFrequency, starter }, distinctiveTerms };
+}
