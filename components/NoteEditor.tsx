@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Markdown } from './Markdown';
+import type { ComponentChildren } from 'preact';
 
 /**
  * A note editor that autosaves and never loses typing. Every keystroke goes to a draft store (keyed by paper and
@@ -31,6 +31,11 @@ export interface NoteEditorProps {
   save: (text: string, noteId: string | undefined) => Promise<string | undefined>;
   label?: string;
   autoFocus?: boolean;
+  /**
+   * Renders the note for the Preview button (the library page passes its Markdown renderer). Omitted in the
+   * content script, which then has no preview: the Markdown parser would triple the script every page loads.
+   */
+  preview?: (text: string) => ComponentChildren;
 }
 
 const SAVE_DELAY_MS = 500;
@@ -38,7 +43,7 @@ const draftKey = (paperId: string, noteId: string | undefined) => `paperlight:dr
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
-export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note', drafts = localDrafts, autoFocus = false }: NoteEditorProps) {
+export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note', drafts = localDrafts, autoFocus = false, preview: renderPreview }: NoteEditorProps) {
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<SaveState>('saved');
   const [preview, setPreview] = useState(false);
@@ -100,15 +105,17 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
   return (
     <div class="note-editor">
       <div class="note-editor__bar">
-        <button type="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
-          {preview ? 'Edit' : 'Preview'}
-        </button>
+        {renderPreview && (
+          <button type="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+            {preview ? 'Edit' : 'Preview'}
+          </button>
+        )}
         <span class={`note-editor__state note-editor__state--${state}`} aria-live="polite">
           {stateText}
         </span>
       </div>
-      {preview ? (
-        <Markdown text={text} />
+      {preview && renderPreview ? (
+        renderPreview(text)
       ) : (
         <textarea aria-label={label} autoFocus={autoFocus} value={text} rows={8} onInput={(e) => e.isTrusted && onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
       )}

@@ -73,9 +73,12 @@ export default defineBackground(() => {
     });
   }
 
-  /** Runs a library write, then brings the search index up to date with what it changed. */
+  /** What page lookups keep in memory (saved arXiv ids, remembered ids); dropped after every write. */
+  let lookupIndex: Promise<library.LookupIndex> | undefined;
+
+  /** Runs a library write, then brings the search index and the page-lookup index up to date. */
   async function edit<T extends library.WriteResult>(write: Promise<T>): Promise<T> {
-    const result = await write;
+    const result = await write.finally(() => (lookupIndex = undefined));
     await search.update(result.changed, result.revision);
     return result;
   }
@@ -131,7 +134,7 @@ export default defineBackground(() => {
   let matcherVersion: string | null = null;
   const titleMatcher = async () => {
     if (loading) await loading;
-    const version = (await installedCorpus(db))?.version ?? null;
+    const version = status.state === 'ready' ? status.version : null;
     if (!matcher || version !== matcherVersion) {
       matcherVersion = version;
       matcher = db.corpus.toArray().then((papers) => new TitleMatcher(papers));
@@ -139,7 +142,7 @@ export default defineBackground(() => {
     return matcher;
   };
   handle('lookupPapers', async ({ refs }) => {
-    const m = await titleMatcher();
-    return library.lookupPapers(db, refs, (title) => m.match(title)?.id ?? null);
+    const [m, index] = await Promise.all([titleMatcher(), (lookupIndex ??= library.loadLookupIndex(db))]);
+    return library.lookupPapers(db, index, refs, (title) => m.match(title)?.id ?? null);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor } from '@/components/NoteEditor';
+import { Markdown } from '@/components/Markdown';
 import { TransferPanel } from './TransferPanel';
 import { triageKeysSetting } from '@/lib/browser/settings';
 
@@ -372,6 +373,7 @@ function PaperPanel({ id, onClose, onChanged }: { id: string; onClose: () => voi
         paperId={id}
         noteId={first?.id}
         initialText={first?.text ?? ''}
+        preview={(text) => <Markdown text={text} />}
         save={async (text, noteId) => {
           const note = await sendMessage('putNote', { paperId: id, text, noteId });
           return note?.id;

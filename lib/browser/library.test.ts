@@ -14,6 +14,7 @@ import {
   savePaper,
   searchDocs,
   lookupPapers,
+  loadLookupIndex,
   applyImportChanges,
   snapshotAtRevision,
   readSnapshot,
@@ -170,6 +171,7 @@ describe('lookupPapers', () => {
   it('marks corpus papers by title, unknown papers as nothing, and remembers ids seen with a title', async () => {
     const marks = await lookupPapers(
       db,
+      await loadLookupIndex(db),
       [
         { id: '2001.08361', title: 'Scaling Laws for Neural Language Models' },
         { id: '2401.99999', title: 'Something Else Entirely' },
@@ -184,7 +186,7 @@ describe('lookupPapers', () => {
     ]);
     expect(await db.identities.get('2001.08361')).toMatchObject({ paperId: 'c-1' });
     // Next time the id alone is enough: on a pdf or html page with no usable title.
-    const [byId] = await lookupPapers(db, [{ id: '2001.08361', title: '' }], () => null);
+    const [byId] = await lookupPapers(db, await loadLookupIndex(db), [{ id: '2001.08361', title: '' }], () => null);
     expect(byId!.paperId).toBe('c-1');
   });
 
@@ -193,7 +195,7 @@ describe('lookupPapers', () => {
     await setStatus(db, ['arxiv:2401.00001'], 'reading');
     await addTags(db, ['arxiv:2401.00001'], ['rl']);
     await putNote(db, 'arxiv:2401.00001', 'hmm');
-    const [mark] = await lookupPapers(db, [{ id: '2401.00001', title: 'Only On A Page' }], () => null);
+    const [mark] = await lookupPapers(db, await loadLookupIndex(db), [{ id: '2401.00001', title: 'Only On A Page' }], () => null);
     expect(mark).toEqual({ paperId: 'arxiv:2401.00001', inCorpus: false, saved: true, status: 'reading', tags: ['rl'], lists: ['Reading list'], noteCount: 1 });
   });
 });

@@ -360,40 +360,77 @@ export interface PageMark {
 }
 
 /**
- * Marks for every entry of a page, in one read: a saved paper is found by its arXiv id; a corpus paper by an id
- * remembered from an earlier page, else by title (`matchTitle`, the guarded matcher from lib/identity). A title
- * match on an entry that has an id remembers that id for next time.
+ * What page lookups keep in memory, so that marking a 1,000-entry listing reads IndexedDB only for the papers the
+ * reader actually saved: which arXiv ids are saved (and under which key), every saved key, and the ids remembered
+ * from earlier pages. Keys only, never whole rows. The background drops it after every library write.
  */
-export async function lookupPapers(db: PaperlightDB, refs: PageRef[], matchTitle: (title: string) => string | null): Promise<PageMark[]> {
-  const ids = [...new Set(refs.map((r) => r.id).filter((id): id is string => !!id))];
-  const [savedByArxiv, remembered] = await Promise.all([
-    db.papers.where('arxivId').anyOf(ids).toArray(),
-    db.identities.bulkGet(ids),
-  ]);
-  const savedIdOf = new Map(savedByArxiv.map((p) => [p.arxivId!, p.id]));
-  const rememberedOf = new Map(remembered.filter(Boolean).map((r) => [r!.arxivId, r!.paperId]));
+export interface LookupIndex {
+  savedByArxiv: Map<string, string>;
+  savedKeys: Set<string>;
+  remembered: Map<string, string>;
+}
 
+export async function loadLookupIndex(db: PaperlightDB): Promise<LookupIndex> {
+  return db.transaction('r', [db.papers, db.identities], async () => {
+    const byArxiv = db.papers.orderBy('arxivId');
+    const [arxivIds, keysByArxiv, savedKeys, identities] = await Promise.all([
+      byArxiv.keys(),
+      byArxiv.primaryKeys(),
+      db.papers.toCollection().primaryKeys(),
+      db.identities.toArray(),
+    ]);
+    return {
+      savedByArxiv: new Map(arxivIds.map((id, i) => [String(id), String(keysByArxiv[i])])),
+      savedKeys: new Set(savedKeys.map(String)),
+      remembered: new Map(identities.map((r) => [r.arxivId, r.paperId])),
+    };
+  });
+}
+
+/**
+ * Marks for every entry of a page: a saved paper is found by its arXiv id; a corpus paper by an id remembered
+ * from an earlier page, else by title (`matchTitle`, the guarded matcher from lib/identity). A title match on an
+ * entry that has an id remembers that id for next time.
+ */
+export async function lookupPapers(
+  db: PaperlightDB,
+  index: LookupIndex,
+  refs: PageRef[],
+  matchTitle: (title: string) => string | null,
+): Promise<PageMark[]> {
   const learned: IdentityRow[] = [];
   const resolved = refs.map((ref) => {
-    if (ref.id && savedIdOf.has(ref.id)) return { paperId: savedIdOf.get(ref.id)!, corpusId: rememberedOf.get(ref.id) ?? null };
-    let corpusId = ref.id ? (rememberedOf.get(ref.id) ?? null) : null;
+    const saved = ref.id ? index.savedByArxiv.get(ref.id) : undefined;
+    if (saved) return { paperId: saved, corpusId: index.remembered.get(ref.id!) ?? null };
+    let corpusId = ref.id ? (index.remembered.get(ref.id) ?? null) : null;
     if (!corpusId && ref.title) {
       corpusId = matchTitle(ref.title);
-      if (corpusId && ref.id) learned.push({ arxivId: ref.id, paperId: corpusId, seenAt: Date.now() });
+      if (corpusId && ref.id) {
+        learned.push({ arxivId: ref.id, paperId: corpusId, seenAt: Date.now() });
+        index.remembered.set(ref.id, corpusId);
+      }
     }
     return { paperId: corpusId ?? (ref.id ? `arxiv:${ref.id}` : null), corpusId };
   });
   if (learned.length) await db.identities.bulkPut(learned);
 
-  const keys = [...new Set(resolved.map((r) => r.paperId).filter((k): k is string => !!k))];
-  const [saved, memberships, lists, notes] = await Promise.all([
-    db.papers.bulkGet(keys),
-    db.memberships.where('paperId').anyOf(keys).toArray(),
-    db.lists.toArray(),
-    db.notes.where('paperId').anyOf(keys).toArray(),
-  ]);
-  const savedOf = new Map(saved.filter(Boolean).map((p) => [p!.id, p!]));
-  const listName = new Map(lists.map((l) => [l.id, l.name]));
+  // Only the saved papers among the entries need their state read.
+  const keys = [...new Set(resolved.map((r) => r.paperId).filter((k): k is string => !!k && index.savedKeys.has(k)))];
+  const savedOf = new Map<string, SavedPaper>();
+  const listsOf = new Map<string, string[]>();
+  const notesOf = new Map<string, number>();
+  if (keys.length) {
+    const [saved, memberships, lists, notes] = await Promise.all([
+      db.papers.bulkGet(keys),
+      db.memberships.where('paperId').anyOf(keys).toArray(),
+      db.lists.toArray(),
+      db.notes.where('paperId').anyOf(keys).toArray(),
+    ]);
+    for (const p of saved) if (p) savedOf.set(p.id, p);
+    const listName = new Map(lists.map((l) => [l.id, l.name]));
+    for (const m of memberships) listsOf.set(m.paperId, [...(listsOf.get(m.paperId) ?? []), listName.get(m.listId) ?? m.listId]);
+    for (const n of notes) notesOf.set(n.paperId, (notesOf.get(n.paperId) ?? 0) + 1);
+  }
   return resolved.map(({ paperId, corpusId }) => {
     const paper = paperId ? savedOf.get(paperId) : undefined;
     if (!paperId || (!paper && !corpusId)) return { paperId: null, inCorpus: false, saved: false, tags: [], lists: [], noteCount: 0 };
@@ -402,8 +439,8 @@ export async function lookupPapers(db: PaperlightDB, refs: PageRef[], matchTitle
       inCorpus: !!corpusId || !!paper?.corpusId || paperId.startsWith('c-'),
       saved: !!paper,
       tags: paper?.tags ?? [],
-      lists: memberships.filter((m) => m.paperId === paperId).map((m) => listName.get(m.listId) ?? m.listId),
-      noteCount: notes.filter((n) => n.paperId === paperId).length,
+      lists: listsOf.get(paperId) ?? [],
+      noteCount: notesOf.get(paperId) ?? 0,
     };
     if (paper?.status) mark.status = paper.status;
     return mark;

@@ -6,7 +6,7 @@
  * the same way: every dt that links to an abstract is an entry.
  */
 import type { PaperRef } from './index';
-import { linkedArxivId, readableText } from './page-text';
+import { firstLinkedArxivId, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** Entry heads: arxiv.org/list/astro-ph/pastweek (2024-11, dl#articles) and list/cs/… 2023 (dl > dt). */
@@ -24,21 +24,18 @@ const sel = {
 export function extract(root: ParentNode, url: URL): PaperRef[] {
   const refs: PaperRef[] = [];
   for (const dt of Array.from(root.querySelectorAll(sel.entry))) {
-    const ref = Array.from(dt.querySelectorAll(sel.link))
-      .map((a) => linkedArxivId(a, url))
-      .find((r) => r !== null);
+    const ref = firstLinkedArxivId(dt.querySelectorAll(sel.link), url);
     if (!ref) continue;
     const next = dt.nextElementSibling;
     const dd = next?.localName === 'dd' ? next : null;
     const titleEl = dd?.querySelector(sel.title);
-    const authors = dd ? Array.from(dd.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean) : [];
-    refs.push({
+    const entry = {
       id: ref.id,
       version: ref.version ?? null,
       title: titleEl ? readableText(titleEl, sel.label) : '',
-      ...(authors.length ? { authors } : {}),
       element: dd ?? dt,
-    });
+    };
+    refs.push(lazyAuthors(entry, () => (dd ? Array.from(dd.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean) : [])));
   }
   return refs;
 }

@@ -3,7 +3,7 @@
  * `arXiv:<id>` link to /abs/<id>, the title (raw TeX when it has any: MathJax runs later) and the authors.
  */
 import type { PaperRef } from './index';
-import { linkedArxivId, readableText } from './page-text';
+import { firstLinkedArxivId, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** search-abstract-distributed-systems-200 (2025-12, search v0.5.6): 200 of these. */
@@ -19,19 +19,11 @@ const sel = {
 export function extract(root: ParentNode, url: URL): PaperRef[] {
   const refs: PaperRef[] = [];
   for (const li of Array.from(root.querySelectorAll(sel.result))) {
-    const ref = Array.from(li.querySelectorAll(sel.link))
-      .map((a) => linkedArxivId(a, url))
-      .find((r) => r !== null);
+    const ref = firstLinkedArxivId(li.querySelectorAll(sel.link), url);
     if (!ref) continue;
     const titleEl = li.querySelector(sel.title);
-    const authors = Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean);
-    refs.push({
-      id: ref.id,
-      version: ref.version ?? null,
-      title: titleEl ? readableText(titleEl) : '',
-      ...(authors.length ? { authors } : {}),
-      element: li,
-    });
+    const entry = { id: ref.id, version: ref.version ?? null, title: titleEl ? readableText(titleEl) : '', element: li };
+    refs.push(lazyAuthors(entry, () => Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean)));
   }
   return refs;
 }

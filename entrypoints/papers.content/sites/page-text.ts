@@ -139,3 +139,31 @@ export function readingOrderName(name: string): string {
   const m = /^([^,]+),\s*(.+)$/.exec(name.trim());
   return m ? `${m[2]} ${m[1]}` : name.trim();
 }
+
+/** The first arXiv id among `links`, stopping there: a listing entry's first link is usually the one. */
+export function firstLinkedArxivId(links: Iterable<Element>, base: URL): ArxivId | null {
+  for (const a of links) {
+    const ref = linkedArxivId(a, base);
+    if (ref) return ref;
+  }
+  return null;
+}
+
+/**
+ * Defines `authors` on an entry as a getter read on first use (then kept): reading every author of a 1,000-entry
+ * listing costs more than the rest of the extraction, and most entries are never saved. Absent (undefined) when
+ * the entry lists none.
+ */
+export function lazyAuthors<T extends object>(ref: T, read: () => string[]): T & { authors?: string[] } {
+  let cached: string[] | undefined | null = null;
+  return Object.defineProperty(ref, 'authors', {
+    enumerable: true,
+    get() {
+      if (cached === null) {
+        const names = read();
+        cached = names.length ? names : undefined;
+      }
+      return cached;
+    },
+  }) as T & { authors?: string[] };
+}
