@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { buildProfile, isEmptyProfile } from './profile';
+import { AUTHOR_POINTS, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, scoreEntries, SIMILARITY_THRESHOLD } from './score';
+import { DEFAULT_INTERESTS, type Interests, type ProfilePaper, type TriageEntry } from './types';
+
+const interests = (overrides: Partial<Interests>): Interests => ({ ...DEFAULT_INTERESTS, likeMyLibrary: false, ...overrides });
+
+const unrelated: TriageEntry = {
+  title: 'Legged Locomotion over Rough Terrain with Model Predictive Control',
+  abstract: 'We present a controller for quadruped robots that plans footholds on uneven ground in real time.',
+};
+
+describe('keywords', () => {
+  const cases: { name: string; keyword: string; entry: TriageEntry; field?: 'title' | 'abstract'; points?: number }[] = [
+    { name: 'in the title', keyword: 'diffusion', entry: { title: 'Diffusion Models Beat GANs', abstract: 'We study image synthesis.' }, field: 'title', points: KEYWORD_TITLE_POINTS },
+    { name: 'in the abstract', keyword: 'diffusion', entry: { title: 'Better Image Synthesis', abstract: 'We train a diffusion model.' }, field: 'abstract', points: KEYWORD_ABSTRACT_POINTS },
+    {
+      name: 'in both: the title counts, the abstract adds',
+      keyword: 'diffusion',
+      entry: { title: 'Diffusion Models Beat GANs', abstract: 'A diffusion model.' },
+      field: 'title',
+      points: KEYWORD_TITLE_POINTS + KEYWORD_ABSTRACT_POINTS,
+    },
+    { name: 'plural and case', keyword: 'LLM', entry: { title: 'Scaling LLMs' }, field: 'title' },
+    { name: 'accents folded', keyword: 'Schrödinger', entry: { title: 'A Schrodinger Bridge for Generative Modelling' }, field: 'title' },
+    { name: 'a phrase, words in a row', keyword: 'state space model', entry: { title: 'Mamba', abstract: 'A selective state space model for sequences.' }, field: 'abstract' },
+    { name: 'a phrase with stop words', keyword: 'attention is all you need', entry: { title: 'Attention Is All You Need' }, field: 'title' },
+    { name: 'a phrase, words apart', keyword: 'state space model', entry: { title: 'A model of the state space' } },
+    { name: 'a phrase, words in another order', keyword: 'language model', entry: { title: 'Modeling language: a model of language' } },
+    { name: 'hyphenated keyword meets the closed compound', keyword: 'pre-training', entry: { title: 'Scaling Pretraining Data' }, field: 'title' },
+    { name: 'closed keyword meets the hyphenated form', keyword: 'pretraining', entry: { title: 'Scaling Pre-Training Data' }, field: 'title' },
+    { name: 'a camelCase part', keyword: 'DNA', entry: { title: 'HyenaDNA: Long-Range Genomic Sequence Modeling' }, field: 'title' },
+    { name: 'not a substring of another word', keyword: 'rag', entry: { title: 'Leveraging Storage for Agents' } },
+  ];
+  it.each(cases)('$name', ({ keyword, entry, field, points }) => {
+    const profile = buildProfile(interests({ keywords: [keyword] }), []);
+    const [result] = scoreEntries(profile, [entry]);
+    if (!field) {
+      expect(result).toEqual({ score: 0, highlighted: false, reasons: [] });
+      return;
+    }
+    expect(result!.highlighted).toBe(true);
+    expect(result!.reasons).toEqual([{ kind: 'keyword', keyword, field, points: points ?? expect.any(Number) }]);
+  });
+
+  it('weighs a title hit above an abstract hit', () => {
+    const profile = buildProfile(interests({ keywords: ['retrieval'] }), []);
+    const [inTitle, inAbstract] = scoreEntries(profile, [
+      { title: 'Retrieval for Agents', abstract: 'We study agents.' },
+      { title: 'Agents', abstract: 'We study retrieval for agents.' },
+    ]);
+    expect(inTitle!.score).toBeGreaterThan(inAbstract!.score);
+  });
+
+  it('saturates repeated abstract mentions below a title hit', () => {
+    const profile = buildProfile(interests({ keywords: ['retrieval'] }), []);
+    const [many] = scoreEntries(profile, [{ title: 'Agents', abstract: 'retrieval '.repeat(50) }]);
+    expect(many!.score).toBeLessThan(KEYWORD_TITLE_POINTS);
+  });
+
+  it('sets aside keywords of only stop words, saying so', () => {
+    const profile = buildProfile(interests({ keywords: ['the', 'of the', '  ', 'diffusion'] }), []);
+    expect(profile.keywords.map((k) => k.text)).toEqual(['diffusion']);
+    expect(profile.warnings).toEqual([
+      'triage: keyword "the" holds only common words (the, of, …); add a more specific word',
+      'triage: keyword "of the" holds only common words (the, of, …); add a more specific word',
+    ]);
+  });
+});
+
+describe('authors', () => {
+  it.each([
+    ['Smith, J.', 'John Smith', true],
+    ['J. Smith', 'John Smith', true],
+    ['John Smith', 'Smith, John', true],
+    ['Smith, John', 'J. Smith', true],
+    ['Jürgen Schmidhuber', 'Jurgen Schmidhuber', true],
+    ['Jurgen Schmidhuber', 'Jürgen Schmidhuber', true],
+    ['J. Smith', 'Jane Smyth', false],
+    ['John Smith', 'Jane Smith', false],
+  ] as const)('watching %s, an entry by %s → %s', (watched, author, matches) => {
+    const profile = buildProfile(interests({ authors: [watched] }), []);
+    const [result] = scoreEntries(profile, [{ title: 'A paper', authors: ['Ada Lovelace', author] }]);
+    expect(result!.highlighted).toBe(matches);
+    expect(result!.reasons).toEqual(matches ? [{ kind: 'author', watched, author, points: AUTHOR_POINTS }] : []);
+  });
+
+  it('counts a watched name once however often it is written', () => {
+    const profile = buildProfile(interests({ authors: ['J. Smith'] }), []);
+    const [result] = scoreEntries(profile, [{ title: 'A paper', authors: ['John Smith', 'Smith, John'] }]);
+    expect(result!.reasons).toHaveLength(1);
+  });
+
+  it('treats full names on two saved papers as library authors', () => {
+    const saved: ProfilePaper[] = [
+      { id: 'a', title: 'One', authors: ['Ada Lovelace', 'J. Smith'] },
+      { id: 'b', title: 'Two', authors: ['Lovelace, Ada', 'J. Smith'] },
+    ];
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, saved);
+    const [byAda, byJ] = scoreEntries(profile, [
+      { title: 'Unrelated words entirely', authors: ['A. Lovelace'] },
+      { title: 'Unrelated words entirely', authors: ['John Smith'] }, // initials on the saved papers: not counted
+    ]);
+    expect(byAda!.reasons).toEqual([{ kind: 'library-author', author: 'A. Lovelace', savedPapers: 2, points: 1 }]);
+    expect(byAda!.highlighted).toBe(true);
+    expect(byJ!.reasons.filter((r) => r.kind === 'library-author')).toEqual([]);
+  });
+});
+
+describe('like my library', () => {
+  const saved: ProfilePaper = {
+    id: 'arxiv:2312.00752',
+    title: 'Mamba: Linear-Time Sequence Modeling with Selective State Spaces',
+    abstract:
+      'Foundation models are almost universally based on the Transformer architecture. We identify that a key weakness of ' +
+      'subquadratic models is their inability to perform content-based reasoning, and let the state space model parameters ' +
+      'be functions of the input. Mamba enjoys fast inference and linear scaling in sequence length.',
+  };
+  const likeIt: TriageEntry = {
+    title: 'Selective State Space Sequence Modeling for Long Sequences',
+    abstract: 'We extend selective state space models with linear-time scaling in sequence length and fast inference.',
+  };
+
+  it('a library of one paper highlights what resembles it, and says which paper', () => {
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, [saved]);
+    const [near, far] = scoreEntries(profile, [likeIt, unrelated]);
+    expect(near!.highlighted).toBe(true);
+    expect(near!.reasons).toHaveLength(1);
+    const reason = near!.reasons[0]!;
+    expect(reason).toMatchObject({ kind: 'similar', paperId: saved.id, title: saved.title, starter: false });
+    if (reason.kind !== 'similar') throw new Error('unreachable');
+    expect(reason.similarity).toBeGreaterThanOrEqual(SIMILARITY_THRESHOLD);
+    expect(reason.points).toBeCloseTo(reason.similarity / SIMILARITY_THRESHOLD, 2);
+    expect(far).toEqual({ score: 0, highlighted: false, reasons: [] });
+  });
+
+  it('names the nearest of several saved papers', () => {
+    const other: ProfilePaper = { id: 'u-1', title: 'Quadruped Locomotion with Reinforcement Learning', abstract: 'Legged robots learn to walk on rough terrain.' };
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, [other, saved]);
+    const [near, robot] = scoreEntries(profile, [likeIt, unrelated]);
+    expect(near!.reasons[0]).toMatchObject({ kind: 'similar', paperId: saved.id });
+    expect(robot!.reasons[0]).toMatchObject({ kind: 'similar', paperId: other.id });
+  });
+
+  it('falls back to the corpus as a starter library, and says so', () => {
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, [], { corpus: [saved] });
+    const [near] = scoreEntries(profile, [likeIt]);
+    expect(near!.reasons[0]).toMatchObject({ kind: 'similar', paperId: saved.id, starter: true });
+  });
+
+  it('uses no library when the reader turned it off', () => {
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: false }, [saved], { corpus: [saved] });
+    expect(isEmptyProfile(profile)).toBe(true);
+    expect(scoreEntries(profile, [likeIt])[0]).toEqual({ score: 0, highlighted: false, reasons: [] });
+  });
+
+  it('lists distinctive terms of the library', () => {
+    const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, [saved]);
+    expect(profile.distinctiveTerms).toContain('mamba');
+  });
+});
+
+describe('threshold and cap', () => {
+  it('an empty profile highlights nothing', () => {
+    const profile = buildProfile(DEFAULT_INTERESTS, []);
+    expect(isEmptyProfile(profile)).toBe(true);
+    const results = scoreEntries(profile, [likeEverything(0), unrelated]);
+    expect(results.every((r) => r.score === 0 && !r.highlighted && r.reasons.length === 0)).toBe(true);
+  });
+
+  it.each([
+    [1, 3],
+    [10, 3],
+    [20, 3],
+    [40, 6],
+    [100, 15],
+    [400, 60],
+  ])('a page of %i entries highlights at most %i', (count, cap) => {
+    expect(highlightCap(count)).toBe(cap);
+  });
+
+  it.each([10, 100, 250])('holds on a page of %i where everything matches, keeping the strongest', (count) => {
+    const profile = buildProfile(interests({ keywords: ['diffusion'] }), []);
+    // Every entry matches in the abstract; every seventh also in the title, so it must win a place first.
+    const entries = Array.from({ length: count }, (_, i) => likeEverything(i));
+    const results = scoreEntries(profile, entries);
+    const highlighted = results.flatMap((r, i) => (r.highlighted ? [i] : []));
+    expect(highlighted).toHaveLength(highlightCap(count));
+    expect(results.every((r) => r.score >= 1)).toBe(true);
+    const titleHits = entries.flatMap((e, i) => (e.title.includes('Diffusion') ? [i] : []));
+    const expected = [...titleHits, ...entries.map((_, i) => i).filter((i) => !titleHits.includes(i))].slice(0, highlightCap(count));
+    expect(highlighted).toEqual(expected.sort((a, b) => a - b));
+  });
+
+  it('respects a custom cap', () => {
+    const profile = buildProfile(interests({ keywords: ['diffusion'] }), []);
+    const results = scoreEntries(profile, Array.from({ length: 100 }, (_, i) => likeEverything(i)), { maxShare: 0.05, minCap: 1 });
+    expect(results.filter((r) => r.highlighted)).toHaveLength(5);
+  });
+
+  function likeEverything(i: number): TriageEntry {
+    return { title: i % 7 === 0 ? `Diffusion paper ${i}` : `Paper ${i}`, abstract: 'We train a diffusion model.' };
+  }
+});
+
+describe('reasons', () => {
+  it('are ordered strongest first, ties in interest order, and stable across runs', () => {
+    const profile = buildProfile(interests({ keywords: ['retrieval', 'agents', 'benchmark'], authors: ['Smith, J.'] }), []);
+    const entry: TriageEntry = {
+      title: 'A Benchmark for Retrieval Agents',
+      abstract: 'Retrieval agents retrieve; retrieval helps.',
+      authors: ['Jane Smith'],
+    };
+    const first = scoreEntries(profile, [entry]);
+    expect(first[0]!.reasons.map((r) => (r.kind === 'keyword' ? `${r.keyword}@${r.field}` : r.kind))).toEqual([
+      'retrieval@title', // title + 3 abstract mentions
+      'agents@title', // title + 1 abstract mention
+      'benchmark@title',
+      'author', // ties benchmark at 3 points; keywords come first
+    ]);
+    expect(first[0]!.score).toBeCloseTo(first[0]!.reasons.reduce((s, r) => s + r.points, 0), 10);
+    expect(scoreEntries(profile, [entry])).toEqual(first);
+  });
+});
