@@ -251,15 +251,16 @@ export class TextIndex {
 
   /**
    * The text offset of a DOM boundary point. A point inside a formula moves to the formula's start (`edge`
-   * 'start') or end ('end'); a point inside skipped content, or between nodes, moves to the next text that is
-   * read. Points before the reading content give 0, points after it give `text.length`.
+   * 'start') or end ('end'); any other point between read text moves to the next read text (for a start) or the
+   * end of the previous one (for an end), so a range's text never grows by what lies between. Points before the
+   * reading content give 0, points after it give `text.length`.
    */
   offsetOf(container: Node, offset: number, edge: 'start' | 'end'): number {
     if (container !== this.root && !this.root.contains(container)) {
       // DOCUMENT_POSITION_FOLLOWING (4): the root follows the point, so the point is before the reading content.
       return this.root.compareDocumentPosition(container) & 4 ? this.text.length : 0;
     }
-    // Innermost formula or skipped element around the point wins over anything inside it.
+    // The outermost formula or skipped element around the point stands for it.
     let outermost: Node | null = null;
     for (let n: Node | null = container; n && n !== this.root; n = n.parentNode) {
       const seg = this.segmentOf.get(n);
@@ -267,19 +268,42 @@ export class TextIndex {
     }
     if (outermost) {
       const seg = this.segmentOf.get(outermost);
-      if (seg !== undefined) {
-        const s = this.segments[seg]!;
-        return edge === 'start' ? s.start : s.end;
+      if (seg !== undefined) return edge === 'start' ? this.segments[seg]!.start : this.segments[seg]!.end;
+      const parent = outermost.parentNode!;
+      return this.offsetBetween(parent, Array.prototype.indexOf.call(parent.childNodes, outermost), edge);
+    }
+    const seg = this.segmentOf.get(container);
+    if (seg !== undefined) return this.offsetInText(this.segments[seg]!, offset);
+    return this.offsetBetween(container, offset, edge);
+  }
+
+  /** Offset of the point before child `offset` of `container`, a point between nodes. */
+  private offsetBetween(container: Node, offset: number, edge: 'start' | 'end'): number {
+    if (edge === 'start') return this.offsetFrom(container.childNodes[offset] ?? nextAfterSubtree(container, this.root));
+    // Walk backwards: the children before the point, then the earlier siblings of each ancestor.
+    let n: Node | null = offset > 0 ? (container.childNodes[offset - 1] ?? null) : null;
+    let at: Node = container;
+    for (;;) {
+      for (; n; n = n.previousSibling) {
+        const end = this.lastReadEnd(n);
+        if (end !== undefined) return end;
       }
-      return this.offsetFrom(nextAfterSubtree(outermost, this.root));
+      if (at === this.root || !at.parentNode) return 0;
+      n = at.previousSibling;
+      at = at.parentNode;
     }
-    if (container.nodeType === NODE_TEXT) {
-      const seg = this.segmentOf.get(container);
-      if (seg !== undefined) return this.offsetInText(this.segments[seg]!, offset);
-      return this.offsetFrom(nextAfterSubtree(container, this.root));
+  }
+
+  /** End offset of the last read text or formula in `node`'s subtree. */
+  private lastReadEnd(node: Node): number | undefined {
+    const seg = this.segmentOf.get(node);
+    if (seg !== undefined) return this.segments[seg]!.end;
+    if (this.skipped.has(node)) return undefined;
+    for (let c = node.lastChild; c; c = c.previousSibling) {
+      const end = this.lastReadEnd(c);
+      if (end !== undefined) return end;
     }
-    const child = container.childNodes[offset];
-    return this.offsetFrom(child ?? nextAfterSubtree(container, this.root));
+    return undefined;
   }
 
   /** First character at or after a text node's data offset. */
