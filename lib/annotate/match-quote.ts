@@ -45,7 +45,13 @@ export type QuoteMatch =
 export const CONTEXT_LENGTH = 32;
 /** An exact quote this long or longer is accepted without agreeing surroundings. @default 32 */
 export const DISTINCTIVE_QUOTE_LENGTH = 32;
-/** Mean prefix/suffix similarity needed where the quote alone is not evidence enough. @default 0.5 */
+/**
+ * Where the quote alone is not evidence enough, its surroundings must be at least this similar to the text around
+ * the candidate (1 − edits / length): both prefix and suffix for a quote shorter than DISTINCTIVE_QUOTE_LENGTH
+ * (in the v2 fixture a rewritten sentence's opening word survives in a new paragraph with its old suffix), their
+ * mean for a longer one.
+ * @default 0.5
+ */
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 /** Quotes shorter than this are only found verbatim: a 10-character quote with 2 edits is another phrase. @default 16 */
 export const MIN_FUZZY_QUOTE_LENGTH = 16;
@@ -66,7 +72,10 @@ interface Candidate {
   start: number;
   end: number;
   quoteSimilarity: number;
+  /** Mean of the prefix's and the suffix's similarity: part of the score. */
   contextSimilarity: number;
+  /** What MIN_CONTEXT_SIMILARITY gates: the worse side for a short quote, the mean for a distinctive one. */
+  contextAgreement: number;
   score: number;
 }
 
@@ -85,20 +94,25 @@ function similarity(stored: string, actual: string): number {
   return 1 - boundedEditDistance(stored, actual, longer) / longer;
 }
 
-function contextSimilarity(text: string, start: number, end: number, quote: TextQuote): number {
+function contextSimilarities(text: string, start: number, end: number, quote: TextQuote): [number, number] {
   const before = text.slice(Math.max(0, start - quote.prefix.length), start);
   const after = text.slice(end, end + quote.suffix.length);
   // Prefix and suffix meet the quote at one end; compare them from that end so an insertion far from the quote
   // costs what it costs, no more (the slices have the stored lengths, so an edit shifts at most a few characters).
   const prefixSimilarity = quote.prefix === '' ? (start === 0 ? 1 : EMPTY_CONTEXT_ELSEWHERE) : similarity(quote.prefix, before);
   const suffixSimilarity = quote.suffix === '' ? (end >= text.length ? 1 : EMPTY_CONTEXT_ELSEWHERE) : similarity(quote.suffix, after);
-  return (prefixSimilarity + suffixSimilarity) / 2;
+  return [prefixSimilarity, suffixSimilarity];
 }
 
 function candidate(text: string, start: number, end: number, errors: number, quote: TextQuote): Candidate {
   const quoteSimilarity = 1 - errors / quote.exact.length;
-  const ctx = contextSimilarity(text, start, end, quote);
-  return { start, end, quoteSimilarity, contextSimilarity: ctx, score: (quoteSimilarity + ctx) / 2 };
+  const [prefixSimilarity, suffixSimilarity] = contextSimilarities(text, start, end, quote);
+  const ctx = (prefixSimilarity + suffixSimilarity) / 2;
+  // A short quote is identified by its surroundings, so both must agree: one agreeing side is not enough, since a
+  // rewritten sentence often keeps one (the fixture's "Dropout" keeps its old suffix in a new paragraph). A
+  // distinctive quote says much by itself, and a heading or equation removed on one side should not orphan it.
+  const contextAgreement = quote.exact.length >= DISTINCTIVE_QUOTE_LENGTH ? ctx : Math.min(prefixSimilarity, suffixSimilarity);
+  return { start, end, quoteSimilarity, contextSimilarity: ctx, contextAgreement, score: (quoteSimilarity + ctx) / 2 };
 }
 
 /** Best first: higher score, and within TIE_MARGIN the one nearer the hint. */
@@ -134,7 +148,7 @@ export function matchQuote(text: string, stored: TextQuote, hint?: TextPosition)
   const exactCandidates = allOccurrences(text, exact).map((at) => candidate(text, at, at + exact.length, 0, quote));
   // A verbatim occurrence counts if its surroundings agree, or if the quote is distinctive enough alone.
   const candidates = exactCandidates.filter(
-    (c) => c.contextSimilarity >= MIN_CONTEXT_SIMILARITY || exact.length >= DISTINCTIVE_QUOTE_LENGTH,
+    (c) => c.contextAgreement >= MIN_CONTEXT_SIMILARITY || exact.length >= DISTINCTIVE_QUOTE_LENGTH,
   );
   // Unless one sits in exactly its old surroundings, an edited copy may be the real place: the sentence was
   // reworded where it stands, and a verbatim twin elsewhere (or a short phrase in half-similar context) is not it.
@@ -145,7 +159,7 @@ export function matchQuote(text: string, stored: TextQuote, hint?: TextPosition)
       if (m.errors === 0) continue; // already judged as an exact candidate
       const c = candidate(text, m.start, m.end, m.errors, quote);
       const standsAlone = exact.length >= LONG_QUOTE_LENGTH && c.quoteSimilarity >= 1 - LONG_QUOTE_ERROR_RATE;
-      if (standsAlone || c.contextSimilarity >= MIN_CONTEXT_SIMILARITY) candidates.push(c);
+      if (standsAlone || c.contextAgreement >= MIN_CONTEXT_SIMILARITY) candidates.push(c);
     }
   }
   const found = pickBest(candidates, hint);
