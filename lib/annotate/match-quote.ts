@@ -7,8 +7,8 @@
  *
  * 1. Exact: the quote occurs verbatim. One occurrence stands on its own if the quote is distinctive (at least
  *    DISTINCTIVE_QUOTE_LENGTH characters); a shorter one ("the model") also needs its surroundings to agree
- *    (context similarity ≥ MIN_CONTEXT_SIMILARITY). Several occurrences: prefix and suffix pick one ('prefix-suffix').
- * 2. Fuzzy, when no verbatim occurrence has agreeing surroundings: the quote with at most MAX_FUZZY_ERROR_RATE of
+ *    (prefix and suffix each ≥ MIN_CONTEXT_SIMILARITY similar). Several occurrences: prefix and suffix pick one ('prefix-suffix').
+ * 2. Fuzzy, unless a verbatim occurrence sits in exactly its old surroundings: the quote with at most MAX_FUZZY_ERROR_RATE of
  *    its length in edits (bit-parallel search, `approximate-search.ts`), for quotes of MIN_FUZZY_QUOTE_LENGTH or
  *    more, and again only where the surroundings agree — except for a long passage (LONG_QUOTE_LENGTH) nearly
  *    intact (≤ LONG_QUOTE_ERROR_RATE edits), which is its own evidence. Papers repeat their sentences with small
