@@ -22,51 +22,64 @@ export interface AuthorName {
 /** Generational suffixes dropped from the end of a name (`John Smith Jr.`, `Smith, John, III`). */
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** `Smith J`, `Smith JH`: a trailing run of capitals is initials, the PubMed order. */
-const TRAILING_INITIALS = /^\p{Lu}{1,3}\.?$/u;
+const INITIALS = /^\p{Lu}{1,3}$/u;
+const SPACE = /\s/;
 
-/** The folded words of `text`, split as the search index splits text (apostrophes inside words dropped). */
-function foldedWords(text: string): string[] {
-  const words: string[] = [];
-  analyze(text, (_term, kind, start, end) => {
-    if (kind !== WORD) return;
-    const folded = foldWord(text.slice(start, end).replace(/['\u2019]/g, ''));
-    if (folded) words.push(folded);
-  });
-  return words;
+/** A whitespace-separated piece of a name (`van`, `Dupont-Moretti`, `J.-P.`) as folded words and as written. */
+interface Chunk {
+  words: string[];
+  raw: string;
+  /** The chunk comes after the name's first comma. */
+  afterComma: boolean;
 }
 
-function chunksWithoutSuffixes(text: string): string[] {
-  const chunks = text.split(/\s+/).filter((c) => foldedWords(c).length > 0);
-  while (chunks.length > 1 && SUFFIXES.has(foldedWords(chunks[chunks.length - 1]!).join(''))) chunks.pop();
+/**
+ * The name's chunks in one pass of the search core's analyzer: its words (apostrophes inside dropped, `O'Brien`
+ * → `obrien`), folded by foldWord but not stemmed. A page holds thousands of names, so this is one pass per name.
+ */
+function chunksOf(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const comma = text.indexOf(',');
+  let previousEnd = -1;
+  let current: Chunk | undefined;
+  analyze(text, (_term, kind, start, end) => {
+    if (kind !== WORD) return;
+    const written = text.slice(start, end);
+    const folded = foldWord(written.replace(/['\u2019]/g, ''));
+    if (!folded) return;
+    const afterComma = comma >= 0 && start > comma;
+    const between = previousEnd < 0 ? '' : text.slice(previousEnd, start);
+    if (!current || SPACE.test(between) || between.includes(',')) {
+      current = { words: [], raw: '', afterComma };
+      chunks.push(current);
+    }
+    current.words.push(folded);
+    current.raw += written;
+    previousEnd = end;
+  });
   return chunks;
+}
+
+function isSuffix(chunk: Chunk): boolean {
+  return SUFFIXES.has(chunk.words.join(''));
 }
 
 /** Reads a name in any of the forms above; undefined when it holds no word. */
 export function parseAuthorName(raw: string): AuthorName | undefined {
-  const comma = raw.indexOf(',');
-  if (comma >= 0) {
-    const givenWords = foldedWords(raw.slice(comma + 1)).filter((w) => !SUFFIXES.has(w));
-    const familyChunks = chunksWithoutSuffixes(raw.slice(0, comma));
-    // `John Smith, Jr.` is a plain name with a suffix, not `Jr., John Smith`.
-    if (givenWords.length > 0 && familyChunks.length > 0) return nameOf(familyChunks[familyChunks.length - 1]!, givenWords[0]!);
-    if (familyChunks.length === 0) return undefined;
-    return parsePlain(familyChunks);
+  const chunks = chunksOf(raw);
+  const given = chunks.filter((c) => c.afterComma && !isSuffix(c));
+  const family = chunks.filter((c) => !c.afterComma);
+  while (family.length > 1 && isSuffix(family[family.length - 1]!)) family.pop();
+  if (family.length === 0) return undefined;
+  const last = family[family.length - 1]!;
+  // `Smith, J.`; but `John Smith, Jr.` (nothing left after the comma) is a plain name.
+  if (given.length > 0) return { family: last.words.join(''), given: given[0]!.words[0]! };
+  if (family.length === 1) return { family: last.words.join(''), given: '' };
+  const first = family[0]!;
+  if (INITIALS.test(last.raw) && !INITIALS.test(first.raw)) {
+    return { family: family[family.length - 2]!.words.join(''), given: last.words[0]!.slice(0, 1) };
   }
-  const chunks = chunksWithoutSuffixes(raw);
-  return chunks.length === 0 ? undefined : parsePlain(chunks);
-}
-
-function parsePlain(chunks: string[]): AuthorName {
-  const last = chunks[chunks.length - 1]!;
-  if (chunks.length >= 2 && TRAILING_INITIALS.test(last) && !TRAILING_INITIALS.test(chunks[0]!)) {
-    return nameOf(chunks[chunks.length - 2]!, foldedWords(last)[0]!.slice(0, 1));
-  }
-  const given = chunks.length >= 2 ? (foldedWords(chunks[0]!)[0] ?? '') : '';
-  return nameOf(last, given);
-}
-
-function nameOf(familyChunk: string, given: string): AuthorName {
-  return { family: foldedWords(familyChunk).join(''), given };
+  return { family: last.words.join(''), given: first.words[0]! };
 }
 
 /** Whether two parsed names can be the same person (see the module comment). */

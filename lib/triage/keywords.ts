@@ -18,7 +18,7 @@ export interface CompiledKeyword {
 
 /** A title or abstract analysed once, for every keyword and for similarity. */
 export interface AnalyzedField {
-  /** Word terms in text order, stop words included: what phrases are matched against. */
+  /** Word terms in text order, stop words included: what phrases are matched against (empty unless asked for). */
   words: string[];
   /** Non-stop words and camelCase parts, with their counts: what single keywords and similarity use. */
   terms: Map<string, number>;
@@ -26,10 +26,11 @@ export interface AnalyzedField {
   compounds: Map<string, number>;
 }
 
-export function analyzeField(text: string): AnalyzedField {
+/** `withWords`: keep the word sequence too, which only phrase keywords need (it costs an array per text). */
+export function analyzeField(text: string, withWords = true): AnalyzedField {
   const field: AnalyzedField = { words: [], terms: new Map(), compounds: new Map() };
   analyze(text, (term, kind, _start, _end, stop) => {
-    if (kind === WORD) field.words.push(term);
+    if (withWords && kind === WORD) field.words.push(term);
     if (stop) return;
     const counts = kind === COMPOUND ? field.compounds : field.terms;
     counts.set(term, (counts.get(term) ?? 0) + 1);

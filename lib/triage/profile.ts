@@ -42,18 +42,20 @@ export interface LibraryAuthor {
   savedPapers: number;
 }
 
-/** Posting list of one term over the library's papers, weights already normalised per paper. */
+/** One term: its idf, and its posting list over the library's papers (weights already divided by each norm). */
 export interface TermPostings {
+  idf: number;
+  /** Empty for a term only the corpus holds: it still counts in an entry's norm. */
   papers: Int32Array;
   weights: Float32Array;
 }
 
 export interface LibraryModel {
   papers: readonly { id: string; title: string }[];
+  /** Every term seen in the saved papers or the corpus (each paper counted once, by id): one lookup per term. */
   postings: ReadonlyMap<string, TermPostings>;
-  /** Documents the idf below counts over (saved papers and corpus, each id once). */
-  docCount: number;
-  documentFrequency: ReadonlyMap<string, number>;
+  /** idf of a term no counted paper holds. */
+  unseenIdf: number;
   /** The papers are the bundled corpus, standing in for an empty library. */
   starter: boolean;
 }
@@ -84,10 +86,6 @@ export function paperTermCounts(title: string, abstract: string | undefined): Ma
   return counts;
 }
 
-/** The weight of a term seen `count` times (weighted) in a paper, for a term in `df` of `docCount` documents. */
-export function termWeight(count: number, df: number, docCount: number): number {
-  return Math.log(1 + count) * idf(df, docCount);
-}
 
 export function buildProfile(interests: Interests, libraryPapers: readonly ProfilePaper[], options: ProfileOptions = {}): Profile {
   const warnings: string[] = [];
@@ -191,6 +189,8 @@ function buildLibraryModel(
   }
   if (!starter) for (const paper of corpus) countDocument(paper);
   const docCount = counted.size;
+  const idfByTerm = new Map<string, number>();
+  for (const [term, df] of documentFrequency) idfByTerm.set(term, idf(df, docCount));
 
   const lists = new Map<string, { papers: number[]; weights: number[] }>();
   const centroid = new Map<string, number>();
@@ -198,11 +198,13 @@ function buildLibraryModel(
     const weighted: [string, number][] = [];
     let squares = 0;
     for (const [term, count] of counts) {
-      const weight = termWeight(count, documentFrequency.get(term)!, docCount);
+      const weight = Math.log(1 + count) * idfByTerm.get(term)!;
       weighted.push([term, weight]);
       squares += weight * weight;
     }
     const norm = Math.sqrt(squares);
+    // Whole vectors: pruning each to its heaviest 48 terms lowered cosines by 0.01–0.05 and saved no measurable
+    // time (an entry walks only ~700 postings against 500 papers; the analyzer dominates).
     for (const [term, weight] of weighted) {
       const unit = weight / norm;
       let list = lists.get(term);
@@ -213,10 +215,14 @@ function buildLibraryModel(
     }
   });
   const postings = new Map<string, TermPostings>();
-  for (const [term, list] of lists) postings.set(term, { papers: Int32Array.from(list.papers), weights: Float32Array.from(list.weights) });
+  const empty = { papers: new Int32Array(0), weights: new Float32Array(0) };
+  for (const [term, termIdf] of idfByTerm) {
+    const list = lists.get(term);
+    postings.set(term, list ? { idf: termIdf, papers: Int32Array.from(list.papers), weights: Float32Array.from(list.weights) } : { idf: termIdf, ...empty });
+  }
   const distinctiveTerms = [...centroid]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, DISTINCTIVE_TERM_COUNT)
     .map(([term]) => term);
-  return { model: { papers: kept, postings, docCount, documentFrequency, starter }, distinctiveTerms };
+  return { model: { papers: kept, postings, unseenIdf: idf(0, docCount), starter }, distinctiveTerms };
 }

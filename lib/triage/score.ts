@@ -13,7 +13,7 @@ import { ABSTRACT, TITLE } from '../search/postings';
 import { FIELD_BOOST, K1 } from '../search/rank';
 import { parseAuthorName, sameAuthor } from './authors';
 import { analyzeField, countKeyword, type AnalyzedField } from './keywords';
-import { TITLE_TERM_WEIGHT, termWeight, type LibraryModel, type Profile } from './profile';
+import { TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
 import type { Reason, TriageEntry, TriageResult } from './types';
 
 /** The score at which an entry is highlighted (if the cap allows). Every points constant is relative to it. */
@@ -25,11 +25,11 @@ export const HIGHLIGHT_SCORE = 1;
  * Chosen from data (re-run with `npm run bench -- triage`, which prints the calibration table). Share of entries
  * at or above the cosine, "like the library" / "a listing":
  * - library = 500 seed papers, like = the other 126 seeds, listing = 20k of the 87k conference records:
- *   0.15: 58% / 17%, **0.2: 21% / 4.6%**, 0.25: 12% / 1.1%, 0.3: 6% / 0.3%.
+ *   0.15: 58% / 19%, **0.2: 25% / 5.2%**, 0.25: 15% / 1.5%, 0.3: 6% / 0.4%.
  * - library = N ACL/NAACL/COLING papers, like = 1,000 other such papers, listing = 20k non-NLP records:
  *   N = 20: 0.15: 20% / 1.6%, **0.2: 7% / 0.2%**; N = 100: 44% / 4.1%, **18% / 0.8%**; N = 500: 65% / 13%, **34% / 3.0%**.
- * At 0.2 an unrelated listing lights up a few percent at most (under the 15% cap, so the cap stays a backstop)
- * while on-topic papers are 7–11 times likelier to pass; 0.15 lets 13–17% of unrelated entries through with a
+ * At 0.2 an unrelated listing lights up 5% at most (under the 15% cap, so the cap stays a backstop) while
+ * on-topic papers are 5–30 times likelier to pass; 0.15 lets 13–19% of unrelated entries through with a
  * large library, 0.25 misses most on-topic ones with a small one. Nearest-paper cosines grow with library size
  * (more papers, more chances), so a small library highlights by similarity rarely; keywords carry it there.
  */
@@ -72,12 +72,13 @@ const KIND_ORDER: Readonly<Record<Reason['kind'], number>> = { keyword: 0, autho
 export function scoreEntries(profile: Profile, entries: readonly TriageEntry[], options: TriageOptions = {}): TriageResult[] {
   const similarity = profile.library ? new NearestPaper(profile.library) : undefined;
   const needsText = profile.keywords.length > 0 || similarity !== undefined;
+  const needsWords = profile.keywords.some((k) => k.sequence.length > 1);
   const results = entries.map((entry): TriageResult => {
     // Reasons are pushed in kind order, then interest order, so a stable sort by points keeps ties deterministic.
     const reasons: Reason[] = [];
     if (needsText) {
-      const title = analyzeField(entry.title);
-      const abstract = analyzeField(entry.abstract ?? '');
+      const title = analyzeField(entry.title, needsWords);
+      const abstract = analyzeField(entry.abstract ?? '', needsWords);
       keywordReasons(profile, title, abstract, reasons);
       authorReasons(profile, entry.authors ?? [], reasons);
       if (similarity) {
@@ -143,7 +144,7 @@ function authorReasons(profile: Profile, authors: readonly string[], reasons: Re
 export function nearestSimilarities(profile: Profile, entries: readonly TriageEntry[]): number[] {
   if (!profile.library) return entries.map(() => 0);
   const nearest = new NearestPaper(profile.library);
-  return entries.map((e) => nearest.nearest(analyzeField(e.title), analyzeField(e.abstract ?? ''))?.cosine ?? 0);
+  return entries.map((e) => nearest.nearest(analyzeField(e.title, false), analyzeField(e.abstract ?? '', false))?.cosine ?? 0);
 }
 
 /** Cosine of an entry with every library paper sharing a term, through the profile's posting lists. */
@@ -159,22 +160,23 @@ class NearestPaper {
   /** The library paper (by number) with the highest cosine, or undefined when no term is shared. */
   nearest(title: AnalyzedField, abstract: AnalyzedField): { paper: number; cosine: number } | undefined {
     const { library, dot, touched } = this;
-    const counts = new Map(abstract.terms);
-    for (const [term, n] of title.terms) counts.set(term, (counts.get(term) ?? 0) + TITLE_TERM_WEIGHT * n);
     let squares = 0;
     let touchedCount = 0;
-    for (const [term, count] of counts) {
-      const weight = termWeight(count, library.documentFrequency.get(term) ?? 0, library.docCount);
-      squares += weight * weight;
+    const add = (term: string, count: number): void => {
       const list = library.postings.get(term);
-      if (!list) continue;
+      const weight = Math.log(1 + count) * (list ? list.idf : library.unseenIdf);
+      squares += weight * weight;
+      if (!list) return;
       const { papers, weights } = list;
       for (let i = 0; i < papers.length; i++) {
         const paper = papers[i]!;
         if (dot[paper] === 0) touched[touchedCount++] = paper;
         dot[paper] = dot[paper]! + weight * weights[i]!;
       }
-    }
+    };
+    // Title words count TITLE_TERM_WEIGHT times, as in the saved papers' vectors (paperTermCounts).
+    for (const [term, n] of title.terms) add(term, TITLE_TERM_WEIGHT * n + (abstract.terms.get(term) ?? 0));
+    for (const [term, n] of abstract.terms) if (!title.terms.has(term)) add(term, n);
     let best = -1;
     let bestDot = 0;
     for (let i = 0; i < touchedCount; i++) {

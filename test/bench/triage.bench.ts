@@ -1,0 +1,143 @@
+/**
+ * `npm run bench -- triage` (issue #7): how long triaging a listing page takes, and the data behind the
+ * similarity threshold (SIMILARITY_THRESHOLD in lib/triage/score.ts).
+ *
+ * - Timing: a profile built from 500 saved papers (seed papers) with 8 keywords and 6 watched authors, scoring
+ *   1,000 listing entries (goal ≤ 30 ms). The entries are records of ../shared/data/paperlists-abstracts.jsonl.gz,
+ *   real conference papers with authors and abstracts, standing in for a daily listing; without ../shared the
+ *   126 seeds outside the library are repeated to 1,000 (the row says so).
+ * - Calibration: share of entries whose nearest-saved-paper cosine reaches each candidate threshold, for entries
+ *   "like the library" versus a listing (needs ../shared):
+ *   seeds: library = 500 seeds, like = the other 126 seeds, listing = 20,000 records;
+ *   nlp-N: library = N ACL/NAACL/COLING/EMNLP/EACL records, like = 1,000 other such records,
+ *   listing = 20,000 records from other venues. Samples are seeded, so every run measures the same sets.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { buildCorpus } from '../../lib/corpus/build';
+import { buildProfile, highlightCap, scoreEntries, SIMILARITY_THRESHOLD, type Interests, type ProfilePaper, type TriageEntry } from '../../lib/triage/index';
+import { analyze } from '../../lib/search/tokenize';
+import { nearestSimilarities } from '../../lib/triage/score';
+import { SKIP_NO_SHARED, sharedPath } from '../shared';
+
+const LIBRARY_SIZE = 500;
+const PAGE_SIZE = 1000;
+const GOAL_MS = 30;
+const CANDIDATE_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3];
+
+interface JsonlRecord extends ProfilePaper {
+  abstract: string;
+  venue: string;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+
+/** Median wall time of `runs` calls, in ms, after one warm-up call. */
+function time(runs: number, f: () => void): number {
+  f();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+/** A seeded shuffle (LCG), so samples are the same on every run. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const j = Math.floor((state / 2 ** 32) * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function readRecords(path: string): JsonlRecord[] {
+  return gunzipSync(readFileSync(path))
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JsonlRecord);
+}
+
+export default async function triageBench(): Promise<void> {
+  const seeds = buildCorpus().asset.papers;
+  const order = shuffled(seeds, 1);
+  const library = order.slice(0, LIBRARY_SIZE);
+  const heldOut = order.slice(LIBRARY_SIZE);
+  const dataPath = sharedPath('data', 'paperlists-abstracts.jsonl.gz');
+  const records = dataPath ? readRecords(dataPath) : undefined;
+  if (!records) console.log(`listing rows use repeated seeds: 87k records ${SKIP_NO_SHARED}`);
+
+  const page: TriageEntry[] = records
+    ? shuffled(records, 2).slice(0, PAGE_SIZE)
+    : Array.from({ length: PAGE_SIZE }, (_, i) => heldOut[i % heldOut.length]!);
+  const interests: Interests = {
+    keywords: ['diffusion', 'reinforcement learning', 'state space model', 'pre-training', 'LLM', 'retrieval', 'Gaussian splatting', 'SLAM'],
+    authors: ['Schmidhuber, J.', 'Yann LeCun', 'A. Vedaldi', 'Sergey Levine', 'Smith, John', 'Fei-Fei Li'],
+    likeMyLibrary: true,
+  };
+  const words = page.reduce((n, e) => n + e.title.length + (e.abstract?.length ?? 0), 0);
+  console.log(`page: ${page.length} entries, ${(words / 1000).toFixed(0)}k characters of titles and abstracts; library: ${library.length} seed papers; corpus for idf: ${seeds.length} seeds`);
+
+  // The floor: the search core's analyzer alone over the same text, which every profile needs once per entry.
+  const analyzeMs = time(15, () => {
+    for (const e of page) {
+      analyze(e.title, () => {});
+      analyze(e.abstract ?? '', () => {});
+    }
+  });
+  const rows: { profile: string; buildMs: number; scoreMs: number; passing: number; highlighted: number }[] = [];
+  const variants: [string, Interests][] = [
+    ['keywords + authors + library', interests],
+    ['keywords + authors only', { ...interests, likeMyLibrary: false }],
+    ['library only', { keywords: [], authors: [], likeMyLibrary: true }],
+  ];
+  for (const [name, variant] of variants) {
+    const buildMs = time(5, () => buildProfile(variant, library, { corpus: seeds }));
+    const profile = buildProfile(variant, library, { corpus: seeds });
+    const scoreMs = time(15, () => scoreEntries(profile, page));
+    const results = scoreEntries(profile, page);
+    rows.push({ profile: name, buildMs, scoreMs, passing: results.filter((r) => r.score >= 1).length, highlighted: results.filter((r) => r.highlighted).length });
+  }
+  console.log(`\n| profile (${LIBRARY_SIZE} saved papers) | build ms | score ${PAGE_SIZE} entries ms | over threshold | highlighted (cap ${highlightCap(PAGE_SIZE)}) |`);
+  console.log('|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.profile} | ${r.buildMs.toFixed(1)} | ${r.scoreMs.toFixed(1)} | ${percent(r.passing, page.length)} | ${r.highlighted} |`);
+  }
+  console.log(`| (analyzer alone, no visitor work) | – | ${analyzeMs.toFixed(1)} | – | – |`);
+  const worst = Math.max(...rows.map((r) => r.scoreMs));
+  console.log(`slowest scoring ${worst.toFixed(1)} ms for ${PAGE_SIZE} entries: ${worst <= GOAL_MS ? 'within' : 'OVER'} the ${GOAL_MS} ms goal`);
+
+  if (!records) {
+    console.log(`\ncalibration ${SKIP_NO_SHARED}`);
+    return;
+  }
+  console.log(`\nCalibration: share of entries whose nearest saved paper has cosine ≥ t, like the library / listing (chosen t = ${SIMILARITY_THRESHOLD})`);
+  console.log(`\n| library | ${CANDIDATE_THRESHOLDS.map((t) => `t = ${t}`).join(' | ')} |`);
+  console.log(`|---|${CANDIDATE_THRESHOLDS.map(() => '---').join('|')}|`);
+  const listing = shuffled(records, 7).slice(0, 20_000);
+  calibrationRow(`seeds: ${LIBRARY_SIZE} seeds vs ${heldOut.length} other seeds`, library, heldOut, listing, seeds);
+  const isNlp = (r: JsonlRecord) => /^(acl|naacl|coling|emnlp|eacl)\d/.test(r.venue);
+  const nlp = shuffled(records.filter(isNlp), 3);
+  const notNlp = shuffled(records.filter((r) => !isNlp(r)), 4).slice(0, 20_000);
+  for (const size of [20, 100, 500]) {
+    calibrationRow(`nlp-${size}: ${size} NLP records vs 1,000 other NLP records`, nlp.slice(0, size), nlp.slice(1000, 2000), notNlp, seeds);
+  }
+}
+
+function calibrationRow(name: string, library: ProfilePaper[], like: TriageEntry[], listing: TriageEntry[], corpus: ProfilePaper[]): void {
+  const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, library, { corpus });
+  const likeCosines = nearestSimilarities(profile, like);
+  const listingCosines = nearestSimilarities(profile, listing);
+  const cells = CANDIDATE_THRESHOLDS.map((t) => {
+    const cell = `${percent(likeCosines.filter((c) => c >= t).length, like.length)} / ${percent(listingCosines.filter((c) => c >= t).length, listing.length)}`;
+    return t === SIMILARITY_THRESHOLD ? `**${cell}**` : cell;
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
