@@ -164,9 +164,11 @@ export class PaperIndex {
       const warning = 'search: only common words (the, of, …) were typed; add a more specific word';
       return { total: 0, hits: [], query: { ...parsed, warnings: [...parsed.warnings, warning] } };
     }
-    // AND first: when enough papers hold every word, papers holding only some would rank below them anyway.
+    // AND first, OR only when no paper holds every word (a typo nothing fixed, a word no paper uses): papers
+    // holding only some words rank below those holding all anyway, and ranking thousands of them to fill the
+    // page doubled the time of exact-title queries at 87k papers, for no change in what comes first.
     let candidates = this.accumulate(scored, allowed, true);
-    if (candidates.length < Math.max(limit, 1)) candidates = this.accumulate(scored, allowed, false);
+    if (candidates.length === 0) candidates = this.accumulate(scored, allowed, false);
     const titleQuery = this.titleQuery(all);
     const boost = (d: number): number => titleBoost(titleFeatures(this.titleMatch(d, titleQuery)));
     const highlight = this.highlightFor(plan);

@@ -29,9 +29,11 @@ interface Match {
 /** The matches of `highlight` in `text`, in text order, overlapping matches merged. */
 function findMatches(text: string, highlight: Highlight): Match[] {
   const found: Match[] = [];
+  // Word positions are only needed for phrases; most queries have none, and an abstract has ~200 words.
   const words: { term: string; start: number; end: number }[] = [];
+  const collectWords = highlight.phrases.length > 0;
   analyze(text, (term, kind, start, end) => {
-    if (kind === WORD) words.push({ term, start, end });
+    if (collectWords && kind === WORD) words.push({ term, start, end });
     let word = highlight.terms.get(term);
     if (word === undefined) {
       for (const p of highlight.prefixes) {

@@ -89,9 +89,9 @@ export interface SearchOptions {
 
 export interface SearchResult {
   /**
-   * Papers that match, before `limit`: those holding every query word; when fewer than `limit` do, also those
-   * holding some of its distinctive words (words in under 5% of the papers, or any word when none is), which
-   * then follow in `hits`. Filter-only queries count every paper passing the filters.
+   * Papers that match, before `limit`: those holding every query word; when none does, those holding some of its
+   * distinctive words (words in under 5% of the papers, or any word when none is), best coverage first.
+   * Filter-only queries count every paper passing the filters.
    */
   total: number;
   /**
