@@ -316,15 +316,29 @@ export async function listSummaries(db: PaperlightDB): Promise<{ list: PaperList
   });
 }
 
+/** What a list view shows of a paper: no abstract, no authors (a 5,000-paper list must cross a message fast). */
+export type PaperSummary = Pick<SavedPaper, 'id' | 'title' | 'status' | 'tags' | 'year' | 'arxivId' | 'url'>;
+
+export function summarize(p: SavedPaper): PaperSummary {
+  const s: PaperSummary = { id: p.id, title: p.title, tags: p.tags };
+  if (p.status) s.status = p.status;
+  if (p.year) s.year = p.year;
+  if (p.arxivId) s.arxivId = p.arxivId;
+  if (p.url) s.url = p.url;
+  return s;
+}
+
 /** A list's papers with when each was added, newest first. */
-export async function listPapers(db: PaperlightDB, listId: string): Promise<{ paper: SavedPaper; addedAt: number }[]> {
+export async function listPapers(db: PaperlightDB, listId: string): Promise<{ paper: PaperSummary; addedAt: number }[]> {
   return db.transaction('r', [db.memberships, db.papers], async () => {
     const memberships = await db.memberships.where('listId').equals(listId).toArray();
     const papers = await db.papers.bulkGet(memberships.map((m) => m.paperId));
-    return memberships
-      .map((m, i) => ({ paper: papers[i]!, addedAt: m.addedAt }))
-      .filter((row) => row.paper)
-      .sort((a, b) => b.addedAt - a.addedAt);
+    const rows: { paper: PaperSummary; addedAt: number }[] = [];
+    memberships.forEach((m, i) => {
+      const paper = papers[i];
+      if (paper) rows.push({ paper: summarize(paper), addedAt: m.addedAt });
+    });
+    return rows.sort((a, b) => b.addedAt - a.addedAt);
   });
 }
 

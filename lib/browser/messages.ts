@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CorpusPaper } from '../corpus/types';
 import type { Note, PaperList, ReadingStatus, SavedPaper } from '../library/types';
 import type { SearchHit, SearchResult } from '../search/types';
-import type { DeletedList, PaperInput } from './library';
+import type { DeletedList, PaperInput, PaperSummary } from './library';
 import type { LibrarySnapshot } from '../formats/snapshot';
 
 export type CorpusStatus =
@@ -42,7 +42,7 @@ export interface ListSummary {
 }
 
 export interface ListPaper {
-  paper: SavedPaper;
+  paper: PaperSummary;
   addedAt: number;
   url: string;
 }

@@ -104,4 +104,29 @@ describe('the library page in a real Chromium', () => {
     await library.getByLabel(/^Import file/).setInputFiles(join(files, 'backup.json'));
     await expect.poll(() => library.getByRole('group', { name: 'Import preview' }).textContent()).toContain('0 new, 1 already present');
   });
+
+  it('never loses a note typed just before the page closed', async () => {
+    const library = await openLibrary(session!);
+    await library.getByRole('button', { name: TITLE }).click();
+    const note = library.getByRole('textbox', { name: 'Note' });
+    await note.fill('Typed, then the tab was closed at once.');
+    await library.close(); // before the autosave pause ends
+
+    const again = await openLibrary(session!);
+    await again.getByRole('button', { name: TITLE }).click();
+    await expect.poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Typed, then the tab was closed at once.');
+    await expect.poll(() => again.getByText('Saved', { exact: true }).count()).toBe(1);
+    // And it reached the database, not only the draft: the paper's details say so.
+    const stored = await again.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('paperlight');
+          open.onsuccess = () => {
+            const req = open.result.transaction('notes').objectStore('notes').getAll();
+            req.onsuccess = () => resolve((req.result as { text: string }[]).map((n) => n.text));
+          };
+        }),
+    );
+    expect(stored).toContain('Typed, then the tab was closed at once.');
+  });
 });
