@@ -37,7 +37,7 @@ export const DEFAULT_LIMIT = 20;
 const RERANK_DEPTH = 100;
 /** Phrase candidates checked on their text all at once; more are checked in rank order (see search). */
 const EXACT_PHRASE_CHECKS = 300;
-/** Candidates checked, evenly spread, to estimate how many hold a phrase when not all are checked. */
+/** Candidates checked, at seeded random positions, to estimate how many hold a phrase when not all are checked. */
 const PHRASE_SAMPLE = 64;
 /** Title words compared with the query; a longer title is judged by its start. */
 const MAX_TITLE_POSITIONS = 64;
