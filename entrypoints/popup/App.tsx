@@ -53,7 +53,8 @@ export function App() {
   const run = useCallback(async (q: string) => {
     const mine = ++seq.current;
     try {
-      const res = await sendMessage('search', { query: q, limit: 30 });
+      // An empty box shows the reader's own papers, newest first: what they most often come back for.
+      const res = await sendMessage('search', { query: q.trim() ? q : 'is:saved', limit: 30 });
       if (mine !== seq.current) return; // a newer keystroke already asked
       setResponse(res);
       // When the first results reach the screen, measured from the popup's navigation start (the click).
@@ -184,7 +185,7 @@ export function App() {
         </button>
       </div>
       <CorpusStatusLine status={corpus} />
-      {response && view.kind === 'search' && <FilterChips query={response.query} onRemove={(raw) => setQuery(raw)} />}
+      {response && view.kind === 'search' && !empty && <FilterChips query={response.query} onRemove={(raw) => setQuery(raw)} />}
       <p class="summary" aria-live="polite">
         {view.kind === 'related'
           ? `More like “${view.of.title}”`

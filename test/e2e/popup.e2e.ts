@@ -81,6 +81,10 @@ describe('the popup in a real Chromium', () => {
     await expect.poll(() => options().allTextContents()).toEqual([expect.stringContaining('Poseidon: Efficient Foundation Models for PDEs')]);
     await expect.poll(() => options().first().textContent()).toContain('to-read');
     await expect.poll(() => popup.getByRole('list', { name: 'Active filters' }).textContent()).toContain('saved');
+    // An empty box shows the reading list.
+    await box().fill('');
+    await expect.poll(() => popup.getByText('Your reading list (1)').count()).toBe(1);
+    expect(await options().first().getAttribute('aria-label')).toBe('Poseidon: Efficient Foundation Models for PDEs');
   });
 
   it('stays correct after the service worker was stopped', async () => {
