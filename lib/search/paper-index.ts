@@ -25,7 +25,7 @@ import {
   type TitleMatch,
 } from './rank';
 import { highlightRanges, makeSnippet, type Highlight } from './snippet';
-import { analyze, COMPOUND, containsSequence, textWords, WORD } from './tokenize';
+import { analyze, COMPOUND, PhraseMatcher, textWords, WORD } from './tokenize';
 import type { ParsedQuery, SearchDoc, SearchHit, SearchOptions, SearchResult } from './types';
 import { Facets } from './facets';
 import { stopWordId, TitleWords } from './titles';
@@ -173,9 +173,12 @@ export class PaperIndex {
     const boost = (d: number): number => titleBoost(titleFeatures(this.titleMatch(d, titleQuery)));
     const highlight = this.highlightFor(plan);
     const phrases = [
-      ...plan.phrases.map((p) => ({ sequence: p.terms.map((t) => t.term), open: p.open, wanted: true })),
-      ...parsed.excludedPhrases.map((text) => ({ sequence: textWords(text).map((w) => w.term), open: false, wanted: false })),
-    ].filter((p) => p.sequence.length > 0);
+      ...plan.phrases.map((p) => ({ matcher: new PhraseMatcher(p.terms.map((t) => t.term), p.open), words: p.terms.length, wanted: true })),
+      ...parsed.excludedPhrases.map((text) => {
+        const words = textWords(text).map((w) => w.term);
+        return { matcher: new PhraseMatcher(words, false), words: words.length, wanted: false };
+      }),
+    ].filter((p) => p.words > 0);
     if (phrases.length === 0) {
       const ranked = this.rank(candidates, scored.length, limit, boost);
       return { total: candidates.length, hits: ranked.map(({ doc, score }) => this.hit(doc, score, highlight)), query: parsed };
@@ -183,7 +186,7 @@ export class PaperIndex {
     // Phrases are checked on the text. A few hundred candidates are all checked; beyond that, checking them in
     // rank order until enough hits are confirmed keeps "language models" at 87k papers in milliseconds, and the
     // total is estimated from the share that passed.
-    const accept = (d: number): boolean => phrases.every((p) => this.hasPhrase(d, p.sequence, p.open) === p.wanted);
+    const accept = (d: number): boolean => phrases.every((p) => this.hasPhrase(d, p.matcher) === p.wanted);
     if (candidates.length <= EXACT_PHRASE_CHECKS) {
       const passing = candidates.filter(accept);
       const ranked = this.rank(passing, scored.length, limit, boost);
@@ -483,8 +486,8 @@ export class PaperIndex {
     for (const phrase of checkExcludedPhrases ? parsed.excludedPhrases : []) {
       const words = textWords(phrase);
       const content = words.filter((w) => !w.stop).map((w) => w.term);
-      const sequence = words.map((w) => w.term);
-      for (const d of this.docsWithAll(content, allowed)) if (this.hasPhrase(d, sequence, false)) allowed[d] = 0;
+      const matcher = new PhraseMatcher(words.map((w) => w.term), false);
+      for (const d of this.docsWithAll(content, allowed)) if (this.hasPhrase(d, matcher)) allowed[d] = 0;
     }
     return allowed;
   }
@@ -638,11 +641,11 @@ export class PaperIndex {
     }
   }
 
-  private hasPhrase(number: number, sequence: readonly string[], open: boolean): boolean {
+  private hasPhrase(number: number, matcher: PhraseMatcher): boolean {
     const doc = this.docs[number]!;
     let found = false;
     this.forEachField(doc, (_field, text) => {
-      if (!found) found = containsSequence(text, sequence, open);
+      if (!found) found = matcher.test(text);
     });
     return found;
   }

@@ -29,6 +29,7 @@ interface Match {
 /** The matches of `highlight` in `text`, in text order, overlapping matches merged. */
 function findMatches(text: string, highlight: Highlight): Match[] {
   const found: Match[] = [];
+  if (highlight.terms.size === 0 && highlight.prefixes.length === 0 && highlight.phrases.length === 0) return found;
   // Word positions are only needed for phrases; most queries have none, and an abstract has ~200 words.
   const words: { term: string; start: number; end: number }[] = [];
   const collectWords = highlight.phrases.length > 0;

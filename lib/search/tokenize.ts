@@ -194,42 +194,56 @@ export function textWords(text: string): TextWord[] {
 }
 
 /**
- * Whether the words of `text` hold `terms` in a row (the last one as a prefix when `open`), as a phrase search
- * requires.
+ * Checks texts for a phrase: whether their words hold `terms` in a row (the last one as a prefix when `open`).
  *
- * When every letter of the text is ASCII (nearly every abstract; smart quotes and dashes do not matter) it only
- * tokenises around the places where the first term can start. A term is a prefix of its word once lower-cased
- * and stripped of apostrophes (which only ever join letters, so removing them moves no word boundary); a stem
- * ending in `y` may come from `-ies`, so the `y` is left out of the search. `indexOf` thus finds every
- * candidate, and since words are delimited by their own characters, a window starting at one tokenises as the
- * whole text would. Text with other letters (accents, Greek) is walked in full.
+ * When every letter of a text is ASCII (nearly every abstract; smart quotes and dashes do not matter) it only
+ * tokenises around the places where the first term can start. A term is a prefix of its word, case aside and
+ * apostrophes aside (they only ever join letters); a stem ending in `y` may come from `-ies`, so the `y` is left
+ * out. A case-insensitive pattern allowing apostrophes between letters thus finds every candidate, and since
+ * words are delimited by their own characters, a window starting at one tokenises as the whole text would.
+ * Text with other letters (accents, Greek) is walked in full.
  */
-export function containsSequence(text: string, terms: readonly string[], open: boolean): boolean {
-  const n = terms.length;
-  if (n === 0 || n > 30) return n > 0 && walkSequence(text, terms, open, false);
-  if (NON_ASCII.test(text) && NON_ASCII_WORD_CHAR.test(text)) return walkSequence(text, terms, open, false);
-  let lower = text.toLowerCase();
-  if (APOSTROPHES.test(lower)) lower = lower.replace(APOSTROPHES_ALL, '');
-  const first = terms[0]!;
-  const root = first.length > 1 && first.endsWith('y') ? first.slice(0, -1) : first;
-  for (let at = lower.indexOf(root); at >= 0; at = lower.indexOf(root, at + 1)) {
-    if (at > 0 && isWordChar(lower, at - 1)) continue; // inside a word
-    let end = Math.min(lower.length, at + 48 * n);
-    while (end < lower.length && isWordChar(lower, end)) end++;
-    if (walkSequence(lower.slice(at, end), terms, open, true)) return true;
+export class PhraseMatcher {
+  private readonly start: RegExp | undefined;
+
+  constructor(
+    private readonly terms: readonly string[],
+    private readonly open: boolean,
+  ) {
+    const first = terms[0] ?? '';
+    const root = first.length > 1 && first.endsWith('y') ? first.slice(0, -1) : first;
+    // Index terms of ASCII text are ASCII letters and digits; a root with anything else cannot start there.
+    if (/^[a-z0-9]+$/.test(root) && terms.length <= 30) this.start = new RegExp([...root].join("['\u2019]?"), 'gi');
   }
-  return false;
+
+  test(text: string): boolean {
+    const { terms, open } = this;
+    const n = terms.length;
+    if (n === 0) return false;
+    if (!this.start || (NON_ASCII.test(text) && NON_ASCII_WORD_CHAR.test(text))) return walkSequence(text, terms, open, false);
+    const pattern = this.start;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const at = match.index;
+      pattern.lastIndex = at + 1;
+      if (at > 0 && (isAsciiAlnum(text.charCodeAt(at - 1)) || (isApostrophe(text.charCodeAt(at - 1)) && at > 1 && isAsciiAlnum(text.charCodeAt(at - 2))))) {
+        continue; // inside a word
+      }
+      let end = Math.min(text.length, at + 48 * n);
+      while (end < text.length && (isAsciiAlnum(text.charCodeAt(end)) || isApostrophe(text.charCodeAt(end)))) end++;
+      if (walkSequence(text.slice(at, end), terms, open, true)) return true;
+    }
+    return false;
+  }
+}
+
+/** Whether the words of `text` hold `terms` in a row (see PhraseMatcher, which to reuse for many texts). */
+export function containsSequence(text: string, terms: readonly string[], open: boolean): boolean {
+  return new PhraseMatcher(terms, open).test(text);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{N}\p{M}]/u;
-const APOSTROPHES = /['\u2019]/;
-const APOSTROPHES_ALL = /['\u2019]/g;
-
-/** In apostrophe-free ASCII-lettered text, a word character is an ASCII letter or digit. */
-function isWordChar(text: string, i: number): boolean {
-  return isAsciiAlnum(text.charCodeAt(i));
-}
 
 /** The word walk behind containsSequence; `anchored` only accepts a run starting at the first word. */
 function walkSequence(text: string, terms: readonly string[], open: boolean, anchored: boolean): boolean {
