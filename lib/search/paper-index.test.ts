@@ -252,3 +252,26 @@ describe('highlights', () => {
     }
   });
 });
+
+describe('title check', () => {
+  const index = PaperIndex.build(
+    [
+      'Recurrent Batch Normalization',
+      'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+      'Scaling Laws for Neural Language Models',
+      'Scaling Laws for Neural Language Models in Low-Resource Settings',
+      'Neural Scaling Laws for Language Models',
+      'A Hidden Markov Model for de Novo Peptide Sequencing',
+      'Peptide Sequencing Via Protein Language Models',
+    ].map((title, i) => ({ id: `t${i}`, title, abstract: '' })),
+  );
+
+  it.each([
+    ['scaling laws for neural language models', 'Scaling Laws for Neural Language Models'], // the exact title
+    ['neural scaling laws language models', 'Neural Scaling Laws for Language Models'], // the same words in order
+    ['batch normalization', 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift'], // its name
+    ['peptide sequen', 'Peptide Sequencing Via Protein Language Models'], // typed from its start
+  ])('ranks %j first', (query, title) => {
+    expect(index.search(query).hits[0]?.title).toBe(title);
+  });
+});

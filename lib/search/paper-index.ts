@@ -908,7 +908,7 @@ export class PaperIndex {
 
   /** The match matrix of the title check for paper `number` (see TitleMatch). */
   private titleMatch(number: number, query: TitleQuery): TitleMatch {
-    const { pool, from, positions: all } = this.titleWords.get(number, this.docs[number]!.title, this.vocabulary);
+    const { pool, from, positions: all, head } = this.titleWords.get(number, this.docs[number]!.title, this.vocabulary);
     const positions = Math.min(all, MAX_TITLE_POSITIONS);
     const { words } = query;
     const { weights, titleStop } = this.scratch.titleMatch(positions, words);
@@ -932,7 +932,7 @@ export class PaperIndex {
       }
       at += 2 + extras;
     }
-    return { weights, positions, words, titleStop, queryStop: query.stop };
+    return { weights, positions, words, titleStop, queryStop: query.stop, head: head <= positions ? head : 0 };
   }
 
   private highlightFor(plan: Plan): Highlight {

@@ -56,6 +56,8 @@ export interface TitleMatch {
   /** 1 where the title word / query word is a stop word. */
   titleStop: Uint8Array;
   queryStop: Uint8Array;
+  /** Title words before its first colon or spaced dash (the name part); 0 when the title has none. */
+  head: number;
 }
 
 export interface TitleFeatures {
@@ -69,6 +71,9 @@ export interface TitleFeatures {
   lead: number;
   /** The title is the query: every word, in order, nothing else. */
   exact: boolean;
+  /** The title's head (the name before the colon) is the query: "batch normalization" for "Batch
+   *  Normalization: Accelerating Deep Network Training…". */
+  headExact: boolean;
 }
 
 /**
@@ -76,7 +81,7 @@ export interface TitleFeatures {
  * You Need" beats "Attention Is Not All You Need" for that query) but not for coverage.
  */
 export function titleFeatures(m: TitleMatch): TitleFeatures {
-  const { weights, positions, words, titleStop, queryStop } = m;
+  const { weights, positions, words, titleStop, queryStop, head } = m;
   let content = 0;
   let covered = 0;
   for (let q = 0; q < words; q++) {
@@ -106,20 +111,24 @@ export function titleFeatures(m: TitleMatch): TitleFeatures {
   }
   let lead = 0;
   while (lead < words && lead < positions && weights[lead * words + lead]! > 0) lead++;
+  const headExact = head > 0 && lead === words && words === head;
   return {
     coverage: content ? covered / content : 0,
-    completeness: titleContent ? titleMatched / titleContent : 0,
+    // A query naming the paper leaves nothing of its name unmatched; the rest of the title describes it.
+    completeness: headExact ? 1 : titleContent ? titleMatched / titleContent : 0,
     order: words > 1 ? run / words : 0,
     lead: words ? lead / words : 0,
     exact: words > 0 && run === words && run === positions,
+    headExact,
   };
 }
 
 /**
  * The factor the title check applies to a candidate's BM25 score. Coverage counts most; completeness only
  * together with coverage (a one-word title fully matched by one query word is no evidence); order and a
- * matching start break ties among titles holding the same words; the exact title wins among near-identical ones.
+ * matching start break ties among titles holding the same words; the exact title wins among near-identical ones,
+ * and a query naming the paper (its head, before the colon) counts nearly as much.
  */
 export function titleBoost(f: TitleFeatures): number {
-  return 1 + 1.5 * f.coverage * f.coverage + 1.5 * f.coverage * f.completeness + 0.75 * f.order + 0.5 * f.lead + (f.exact ? 1.5 : 0);
+  return 1 + 1.5 * f.coverage * f.coverage + 1.5 * f.coverage * f.completeness + 0.75 * f.order + 0.5 * f.lead + (f.exact ? 1.5 : 0) + (f.headExact ? 0.5 : 0);
 }

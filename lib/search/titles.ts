@@ -24,15 +24,17 @@ export class TitleWords {
   private used = 0;
   /** Pool entries of forgotten titles (approximate: extras are not counted). */
   private wasted = 0;
-  /** Per paper number: start in the pool, or -1 when not tokenised yet; and the number of positions. */
+  /** Per paper number: start in the pool, or -1 when not tokenised yet; the number of positions; and how many
+   *  of them form the title's head (see headLength). */
   private start = new Int32Array(0);
   private positions = new Int32Array(0);
+  private heads = new Int32Array(0);
 
   /** The pool and where paper `number`'s title lies in it, tokenising it on first use. */
-  get(number: number, title: string, vocabulary: Vocabulary): { pool: Int32Array; from: number; positions: number } {
+  get(number: number, title: string, vocabulary: Vocabulary): { pool: Int32Array; from: number; positions: number; head: number } {
     if (number >= this.start.length) this.grow(number + 1);
     if (this.start[number]! < 0) this.add(number, title, vocabulary);
-    return { pool: this.pool, from: this.start[number]!, positions: this.positions[number]! };
+    return { pool: this.pool, from: this.start[number]!, positions: this.positions[number]!, head: this.heads[number]! };
   }
 
   /** Forgets every title (paper numbers changed). */
@@ -71,6 +73,9 @@ export class TitleWords {
     }
     this.start[number] = this.used;
     this.positions[number] = words.length;
+    const split = headEnd(title);
+    const head = split < 0 ? 0 : words.filter((w) => w.end <= split).length;
+    this.heads[number] = head < words.length ? head : 0;
     for (const w of words) {
       this.pool[this.used++] = w.id;
       this.pool[this.used++] = (w.stop ? 1 : 0) | (w.extras.length << 1);
@@ -84,7 +89,20 @@ export class TitleWords {
     start.set(this.start);
     const positions = new Int32Array(capacity);
     positions.set(this.positions);
+    const heads = new Int32Array(capacity);
+    heads.set(this.heads);
     this.start = start;
     this.positions = positions;
+    this.heads = heads;
   }
+}
+
+/**
+ * Where a title's head ends: ML titles name the method, then say what it does ("Batch Normalization:
+ * Accelerating…", "Poseidon: Efficient…", "HiPPO - Recurrent Memory…"). The head is what comes before the first
+ * colon or spaced dash; -1 when there is none.
+ */
+function headEnd(title: string): number {
+  const match = /:|\s[-\u2013\u2014]\s/.exec(title);
+  return match ? match.index : -1;
 }
