@@ -26,10 +26,15 @@ interface Match {
   word: number;
 }
 
-/** The matches of `highlight` in `text`, in text order, overlapping matches merged. */
-function findMatches(text: string, highlight: Highlight): Match[] {
+/**
+ * The matches of `highlight` in `text`, in text order, overlapping matches merged. With `coverWithin`, the walk
+ * stops at the first window of that many characters covering every query word: no later window can cover more
+ * (phrases are only found after the walk, so they turn this off).
+ */
+function findMatches(text: string, highlight: Highlight, coverWithin?: number): Match[] {
   const found: Match[] = [];
   if (highlight.terms.size === 0 && highlight.prefixes.length === 0 && highlight.phrases.length === 0) return found;
+  const wanted = coverWithin !== undefined && highlight.phrases.length === 0 ? queryWords(highlight) : 0;
   // Word positions are only needed for phrases; most queries have none, and an abstract has ~200 words.
   const words: { term: string; start: number; end: number }[] = [];
   const collectWords = highlight.phrases.length > 0;
@@ -44,7 +49,9 @@ function findMatches(text: string, highlight: Highlight): Match[] {
         }
       }
     }
-    if (word !== undefined) found.push({ start, end, word });
+    if (word === undefined) return;
+    found.push({ start, end, word });
+    if (wanted > 0 && coversAll(found, wanted, coverWithin!)) return true;
   });
   for (const phrase of highlight.phrases) {
     for (const at of phraseOccurrences(words, phrase.terms, phrase.open)) {
@@ -77,6 +84,24 @@ export function phraseOccurrences(words: ReadonlyArray<{ term: string }>, terms:
   return at;
 }
 
+/** Distinct query words a highlight answers to. */
+function queryWords(highlight: Highlight): number {
+  const words = new Set<number>(highlight.terms.values());
+  for (const p of highlight.prefixes) words.add(p.word);
+  return words.size;
+}
+
+/** Whether the matches found so far, ending with the last one, cover `wanted` distinct words within `length`. */
+function coversAll(found: readonly Match[], wanted: number, length: number): boolean {
+  const last = found[found.length - 1]!;
+  const seen = new Set<number>();
+  for (let i = found.length - 1; i >= 0 && last.end - found[i]!.start <= length; i--) {
+    seen.add(found[i]!.word);
+    if (seen.size === wanted) return true;
+  }
+  return false;
+}
+
 export function highlightRanges(text: string, highlight: Highlight): MatchRange[] {
   return findMatches(text, highlight).map((m) => [m.start, m.end]);
 }
@@ -93,7 +118,7 @@ export interface Snippet {
 export function makeSnippet(text: string, highlight: Highlight, length = SNIPPET_LENGTH): Snippet {
   if (!text) return { snippet: '', snippetMatches: [] };
   if (text.length <= length) return { snippet: text, snippetMatches: highlightRanges(text, highlight) };
-  const matches = findMatches(text, highlight);
+  const matches = findMatches(text, highlight, length - LEAD);
 
   let windowStart = 0;
   let best = -1;
