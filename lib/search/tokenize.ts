@@ -33,6 +33,7 @@ const HAS_NON_ASCII = 1;
 const HAS_APOSTROPHE = 2;
 /** lower→Upper or letter→digit inside the word: it may have parts. */
 const HAS_INNER_BOUNDARY = 4;
+const HAS_UPPER = 8;
 
 const nonAsciiWordChar = new Map<number, boolean>();
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
@@ -121,6 +122,7 @@ export function analyze(text: string, visit: TermVisitor): void {
         else if (c >= 65 && c <= 90) kind = 2;
         else if (c >= 48 && c <= 57) kind = 3;
         else break;
+        if (kind === 2) flags |= HAS_UPPER;
         if ((prevKind === 1 && kind === 2) || ((prevKind === 1 || prevKind === 2) && kind === 3)) flags |= HAS_INNER_BOUNDARY;
         prevKind = kind;
         i++;
@@ -135,7 +137,8 @@ export function analyze(text: string, visit: TermVisitor): void {
     const end = i;
     let raw = text.slice(start, end);
     if (flags & HAS_APOSTROPHE) raw = raw.replace(/['\u2019]/g, '');
-    const folded = foldWord(raw);
+    // Most words are lower-case ASCII already: skip the fold for them (the scan above knows).
+    const folded = flags & HAS_NON_ASCII ? foldWord(raw) : flags & HAS_UPPER ? raw.toLowerCase() : raw;
     const joined = lastEnd === start - 1 && isHyphen(text.charCodeAt(start - 1));
     lastEnd = end;
     if (!joined && chainLength > 0) closeChain();
