@@ -130,19 +130,34 @@ export default defineBackground(() => {
   });
 
   // Title matching for page marks: built from the installed corpus on first use, rebuilt after a corpus load.
-  let matcher: Promise<TitleMatcher> | undefined;
+  // Answers are remembered per title (a listing is reloaded and revisited far more often than the corpus
+  // changes); the memo goes with the matcher and is bounded.
+  const MEMO_LIMIT = 50_000;
+  let matcher: Promise<(title: string) => string | null> | undefined;
   let matcherVersion: string | null = null;
   const titleMatcher = async () => {
     if (loading) await loading;
     const version = status.state === 'ready' ? status.version : null;
     if (!matcher || version !== matcherVersion) {
       matcherVersion = version;
-      matcher = db.corpus.toArray().then((papers) => new TitleMatcher(papers));
+      matcher = db.corpus.toArray().then((papers) => {
+        const m = new TitleMatcher(papers);
+        const memo = new Map<string, string | null>();
+        return (title: string) => {
+          let id = memo.get(title);
+          if (id === undefined) {
+            id = m.match(title)?.id ?? null;
+            if (memo.size >= MEMO_LIMIT) memo.clear();
+            memo.set(title, id);
+          }
+          return id;
+        };
+      });
     }
     return matcher;
   };
   handle('lookupPapers', async ({ refs }) => {
-    const [m, index] = await Promise.all([titleMatcher(), (lookupIndex ??= library.loadLookupIndex(db))]);
-    return library.lookupPapers(db, index, refs, (title) => m.match(title)?.id ?? null);
+    const [match, index] = await Promise.all([titleMatcher(), (lookupIndex ??= library.loadLookupIndex(db))]);
+    return library.lookupPapers(db, index, refs, match);
   });
 });

@@ -80,7 +80,7 @@ export default async function pageBench(): Promise<void> {
   cases.push({ kind: 'Hugging Face daily papers (own fixture)', url: 'https://huggingface.co/papers/date/2024-12-12', html: fixtures('hf-daily.html') });
 
   execFileSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  console.log('| page | entries marked | DOMContentLoaded → marks placed, median of 5 (goal ≤ 50 ms at 1,000) | script time | style + layout, without → with Paperlight |');
+  console.log('| page | entries marked | DOMContentLoaded → marks placed: first visit / median of 4 revisits (goal ≤ 50 ms at 1,000) | script time, first / revisits | style + layout, without → with Paperlight |');
   console.log('|---|---|---|---|---|');
   const session = await launchExtension();
   const plainDir = mkdtempSync(join(tmpdir(), 'pl-plain-'));
@@ -99,6 +99,7 @@ export default async function pageBench(): Promise<void> {
       const inScript: number[] = [];
       let marked = '';
       let parts = '';
+      let firstParts = '';
       for (let i = 0; i < 5; i++) {
         const page = await session.context.newPage();
         const logged = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('paperlight:'), timeout: 20_000 });
@@ -110,12 +111,16 @@ export default async function pageBench(): Promise<void> {
           inScript.push(Number(m[3]));
           afterDcl.push(Number(m[4]));
           parts = m[5]!;
+          if (!firstParts) firstParts = m[5]!;
         }
         await page.close();
       }
       const without = median([await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false)]);
       const withMarks = median([await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true)]);
-      console.log(`| ${c.kind} | ${marked} | ${median(afterDcl).toFixed(1)} ms | ${median(inScript).toFixed(1)} ms (last run: ${parts}) | ${without.toFixed(1)} → ${withMarks.toFixed(1)} ms |`);
+      // The first visit pays every title match; revisits find them remembered in the background.
+      console.log(
+        `| ${c.kind} | ${marked} | ${afterDcl[0]!.toFixed(1)} / ${median(afterDcl.slice(1)).toFixed(1)} ms | ${inScript[0]!.toFixed(1)} / ${median(inScript.slice(1)).toFixed(1)} ms (${firstParts}; revisit ${parts}) | ${without.toFixed(1)} → ${withMarks.toFixed(1)} ms |`,
+      );
       await session.context.unrouteAll({ behavior: 'ignoreErrors' });
       await plain.unrouteAll({ behavior: 'ignoreErrors' });
     }
