@@ -112,14 +112,15 @@ export function LibraryApp() {
   );
   const ids = [...selected].filter((id) => visible.some((r) => r.paper.id === id));
 
-  const newList = run(async () => {
-    const name = prompt('Name of the new list');
-    if (name) setListId((await sendMessage('createList', { name })).id);
-  });
-  const rename = run(async () => {
-    const name = current && prompt('New name for the list', current.list.name);
-    if (current && name) await sendMessage('renameList', { id: current.list.id, name });
-  });
+  const [naming, setNaming] = useState<'new' | 'rename'>();
+  const saveName = (name: string) =>
+    run(async () => {
+      const mode = naming;
+      setNaming(undefined);
+      if (!name.trim()) return;
+      if (mode === 'new') setListId((await sendMessage('createList', { name })).id);
+      else if (current) await sendMessage('renameList', { id: current.list.id, name });
+    })();
   const remove = run(async () => {
     if (!current) return;
     const deleted = await sendMessage('deleteList', { id: current.list.id });
@@ -149,9 +150,13 @@ export function LibraryApp() {
             </li>
           ))}
         </ul>
-        <button type="button" onClick={newList}>
-          New list
-        </button>
+        {naming === 'new' ? (
+          <NameForm label="Name of the new list" initial="" onDone={saveName} onCancel={() => setNaming(undefined)} />
+        ) : (
+          <button type="button" onClick={() => setNaming('new')}>
+            New list
+          </button>
+        )}
       </nav>
       <main class="library__main">
         {error && (
@@ -170,10 +175,14 @@ export function LibraryApp() {
           </p>
         )}
         <div class="list-header">
-          <h2>{current?.list.name ?? 'Reading list'}</h2>
+          {naming === 'rename' && current ? (
+            <NameForm label="New name for the list" initial={current.list.name} onDone={saveName} onCancel={() => setNaming(undefined)} />
+          ) : (
+            <h2>{current?.list.name ?? 'Reading list'}</h2>
+          )}
           {current && current.list.id !== READING_LIST_ID && (
             <>
-              <button type="button" onClick={rename}>
+              <button type="button" onClick={() => setNaming('rename')}>
                 Rename list
               </button>
               <button type="button" onClick={remove}>
@@ -275,6 +284,33 @@ export function LibraryApp() {
       </main>
       {openId && <PaperPanel id={openId} onClose={() => setOpenId(undefined)} onChanged={reload} />}
     </div>
+  );
+}
+
+/** A one-field form for a list's name: Enter saves, Escape cancels. */
+function NameForm({ label, initial, onDone, onCancel }: { label: string; initial: string; onDone: (name: string) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(initial);
+  return (
+    <form
+      class="name-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onDone(value);
+      }}
+    >
+      <input
+        type="text"
+        aria-label={label}
+        autoFocus
+        value={value}
+        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      />
+      <button type="submit">Save</button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }
 

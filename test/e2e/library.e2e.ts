@@ -62,6 +62,35 @@ describe('the library page in a real Chromium', () => {
     await expect.poll(() => again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('Compare with **FNO** on Navier–Stokes.');
   });
 
+  it('creates a list, fills it in bulk, renames it, and undoes its deletion', async () => {
+    const library = await openLibrary(session!);
+    const lists = library.getByRole('navigation', { name: 'Lists' });
+    await lists.getByRole('button', { name: 'New list' }).click();
+    const name = library.getByRole('textbox', { name: 'Name of the new list' });
+    await name.fill('Thesis');
+    await name.press('Enter');
+    await expect.poll(() => library.getByRole('heading', { level: 2, name: 'Thesis' }).count()).toBe(1);
+
+    await lists.getByRole('button', { name: /^Reading list/ }).click();
+    await library.getByRole('checkbox', { name: `Select ${TITLE}` }).check();
+    await library.getByRole('combobox', { name: 'List for selected papers' }).selectOption({ label: 'Thesis' });
+    await library.getByRole('button', { name: 'Add to list' }).click();
+    await expect.poll(() => lists.getByRole('button', { name: 'Thesis 1' }).count()).toBe(1);
+
+    await lists.getByRole('button', { name: 'Thesis 1' }).click();
+    await library.getByRole('button', { name: 'Rename list' }).click();
+    const rename = library.getByRole('textbox', { name: 'New name for the list' });
+    await rename.fill('Thesis, chapter 2');
+    await rename.press('Enter');
+    await expect.poll(() => lists.getByRole('button', { name: 'Thesis, chapter 2 1' }).count()).toBe(1);
+
+    await library.getByRole('button', { name: 'Delete list' }).click();
+    await expect.poll(() => library.getByRole('status').textContent()).toContain('Deleted the list “Thesis, chapter 2” (1 papers).');
+    expect(await lists.getByRole('button', { name: /^Thesis/ }).count()).toBe(0);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => lists.getByRole('button', { name: 'Thesis, chapter 2 1' }).count()).toBe(1);
+  });
+
   it('exports every format through the page as a download', async () => {
     const library = await openLibrary(session!);
     await library.getByRole('combobox', { name: 'What' }).selectOption('all');
