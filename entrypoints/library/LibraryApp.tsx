@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor } from '@/components/NoteEditor';
+import { TagAdder } from '@/components/TagAdder';
 import { Markdown } from '@/components/Markdown';
 import { TransferPanel } from './TransferPanel';
 import { triageKeysSetting } from '@/lib/browser/settings';
@@ -359,15 +360,10 @@ function BulkBar({ ids, lists, listId, run }: { ids: string[]; lists: ListSummar
 
 function PaperPanel({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => Promise<void> }) {
   const [details, setDetails] = useState<PaperDetails | null>();
-  const [tag, setTag] = useState('');
-  const [suggestions, setSuggestions] = useState<string[]>([]);
   const load = async () => setDetails(await sendMessage('getPaper', { id }));
   useEffect(() => {
     void load();
   }, [id]);
-  useEffect(() => {
-    void sendMessage('suggestTags', { prefix: tag }).then(setSuggestions, () => setSuggestions([]));
-  }, [tag]);
   if (details === undefined) return null;
   if (details === null) return <aside class="paper-panel">This paper is no longer in the library.</aside>;
   const title = details.saved?.title ?? details.corpus?.title ?? '';
@@ -401,20 +397,7 @@ function PaperPanel({ id, onClose, onChanged }: { id: string; onClose: () => voi
           </li>
         ))}
       </ul>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (tag.trim()) void change(() => sendMessage('addTags', { ids: [id], tags: [tag] })).then(() => setTag(''));
-        }}
-      >
-        <input type="text" aria-label="New tag" list="library-tags" value={tag} onInput={(e) => setTag((e.target as HTMLInputElement).value)} />
-        <datalist id="library-tags">
-          {suggestions.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-        <button type="submit">Add tag</button>
-      </form>
+      <TagAdder label="New tag" suggest={(prefix) => sendMessage('suggestTags', { prefix })} onAdd={(tag) => void change(() => sendMessage('addTags', { ids: [id], tags: [tag] }))} />
       <h3>Note</h3>
       <NoteEditor
         key={id}

@@ -5,6 +5,7 @@ import { CorpusStatusLine } from '@/components/CorpusStatusLine';
 import { ResultList } from '@/components/ResultList';
 import { FilterChips } from '@/components/FilterChips';
 import { KeyLegend, POPUP_KEYS } from '@/components/KeyLegend';
+import { TagAdder } from '@/components/TagAdder';
 import { ListsView } from './ListsView';
 
 /** Polls the background while the corpus installs, so progress is visible; stops once it is ready or failed. */
@@ -224,7 +225,14 @@ export function App() {
           </button>
         </div>
       )}
-      {tagging && current && <TagInput onDone={(tag) => void addTag(current, tag).catch((e: unknown) => setError(String(e)))} />}
+      {tagging && current && (
+        <TagAdder
+          autoFocus
+          suggest={(prefix) => sendMessage('suggestTags', { prefix })}
+          onAdd={(tag) => void addTag(current, tag).catch((e: unknown) => setError(String(e)))}
+          onCancel={() => void addTag(current, '')}
+        />
+      )}
       {notice && (
         <p class="notice" aria-live="polite">
           {notice}
@@ -232,40 +240,5 @@ export function App() {
       )}
       <KeyLegend keys={POPUP_KEYS} />
     </main>
-  );
-}
-
-function TagInput({ onDone }: { onDone: (tag: string) => void }) {
-  const [value, setValue] = useState('');
-  const [suggestions, setSuggestions] = useState<string[]>([]);
-  useEffect(() => {
-    void sendMessage('suggestTags', { prefix: value }).then(setSuggestions, () => setSuggestions([]));
-  }, [value]);
-  return (
-    <div class="tag-input">
-      <input
-        type="text"
-        aria-label="Add tag"
-        list="tag-suggestions"
-        autoFocus
-        value={value}
-        onInput={(e) => setValue((e.target as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            onDone(value);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onDone('');
-          }
-        }}
-      />
-      <datalist id="tag-suggestions">
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
-    </div>
   );
 }

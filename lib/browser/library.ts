@@ -9,19 +9,11 @@ import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 
-/** What the page or the popup knows about a paper it wants saved. */
-export interface PaperInput {
-  /** The corpus id when the paper is a corpus paper (it then becomes the saved paper's id). */
-  corpusId?: string;
-  arxivId?: string;
-  arxivVersion?: number;
-  title: string;
-  authors?: string[];
-  abstract?: string;
-  url?: string;
-  year?: number;
-  primaryClass?: string;
-}
+/**
+ * What the page or the popup knows about a paper it wants saved. `corpusId`, when given, becomes the saved
+ * paper's id (see paperKey).
+ */
+export type PaperInput = Pick<SavedPaper, 'corpusId' | 'arxivId' | 'arxivVersion' | 'title' | 'authors' | 'abstract' | 'url' | 'year' | 'primaryClass'>;
 
 export interface WriteResult {
   revision: number;

@@ -4,6 +4,7 @@ import type { PageMark } from '@/lib/browser/library';
 import type { PaperInput } from '@/lib/browser/library';
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
+import { TagAdder } from '@/components/TagAdder';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -23,8 +24,6 @@ export interface PanelProps {
 export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: PanelProps) {
   const [details, setDetails] = useState<PaperDetails | null>(null);
   const [lists, setLists] = useState<ListSummary[]>([]);
-  const [tag, setTag] = useState('');
-  const [suggestions, setSuggestions] = useState<string[]>([]);
   const [error, setError] = useState('');
   // The library key, known once the paper is found or saved; a ref so actions chained after a save see it.
   const paperId = useRef(mark.paperId);
@@ -42,9 +41,6 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
   useEffect(() => {
     void refresh().catch((e: unknown) => setError(String(e)));
   }, []);
-  useEffect(() => {
-    void sendMessage('suggestTags', { prefix: tag }).then(setSuggestions, () => setSuggestions([]));
-  }, [tag]);
 
   /** Saves the paper first when needed: every action on an unsaved paper implies keeping it. */
   const ensureSaved = async (listId = READING_LIST_ID): Promise<string> => {
@@ -126,22 +122,10 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
             </button>
           </span>
         ))}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = tag;
-            setTag('');
-            if (value.trim()) act(async () => sendMessage('addTags', { ids: [await ensureSaved()], tags: [value] }))();
-          }}
-        >
-          <input type="text" aria-label="Add tag" list="paperlight-tags" value={tag} onInput={(e) => setTag((e.target as HTMLInputElement).value)} />
-          <datalist id="paperlight-tags">
-            {suggestions.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          <button type="submit">Add tag</button>
-        </form>
+        <TagAdder
+          suggest={(prefix) => sendMessage('suggestTags', { prefix })}
+          onAdd={(value, event) => act(async () => sendMessage('addTags', { ids: [await ensureSaved()], tags: [value] }))(event)}
+        />
       </div>
       {saved ? (
         <NoteEditor
