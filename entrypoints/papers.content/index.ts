@@ -45,10 +45,16 @@ function paperInput(ref: PaperRef, mark: PageMark, pageUrl: URL): PaperInput {
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*', 'https://huggingface.co/*'],
-  runAt: 'document_end',
+  // Injected at document_start and started by DOMContentLoaded itself: with document_end Chromium ran the script
+  // only after the page's first style and layout (≈ 100 ms after DOMContentLoaded on a 1,000-entry listing).
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
 
   async main(ctx) {
+    if (document.readyState === 'loading') {
+      await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
+    }
+    if (ctx.isInvalid) return;
     const started = performance.now();
     const entries: Entry[] = [];
     const known = new WeakSet<Element>();
