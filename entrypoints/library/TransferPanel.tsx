@@ -4,8 +4,6 @@ import { sendMessage } from '@/lib/browser/messages';
 import { MAX_INPUT_BYTES } from '@/lib/formats/input';
 import type { ExportFormat } from '@/lib/formats/export';
 import type { ImportPlan } from '@/lib/formats/import';
-import type { LibrarySnapshot } from '@/lib/formats/snapshot';
-import { paperUrl } from '@/lib/library/urls';
 import type { FormatsWorker } from './formats.worker';
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
@@ -63,11 +61,8 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
   const exportNow = async () => {
     try {
       const { snapshot } = await sendMessage('getSnapshot', undefined);
-      // A checklist is for clicking: every paper gets the link "open" would follow, even one saved without a URL.
-      const forFormat: LibrarySnapshot =
-        format === 'markdown' ? { ...snapshot, papers: snapshot.papers.map((p) => (p.url ? p : { ...p, url: paperUrl(p) })) } : snapshot;
       const chosenList = scope === 'list' && format !== 'backup' ? listId : undefined;
-      const file = await track('Exporting', formats().exportFile(forFormat, format, chosenList));
+      const file = await track('Exporting', formats().exportFile(snapshot, format, chosenList));
       const slug = (chosenList ? listName : 'library').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'list';
       const filename = `paperlight-${slug}-${new Date().toISOString().slice(0, 10)}.${file.extension}`;
       const url = URL.createObjectURL(new Blob([file.text], { type: file.mediaType }));

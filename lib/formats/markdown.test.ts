@@ -58,7 +58,7 @@ describe('exportMarkdown', () => {
         '',
         '## Other saved papers',
         '',
-        '- [ ] Not in a list',
+        '- [ ] [Not in a list](https://arxiv.org/search/?searchtype=title&query=Not%20in%20a%20list)',
         '',
       ].join('\n'),
     );
@@ -79,7 +79,7 @@ function text(node: RootContent | Root): string {
 }
 
 describe('exportMarkdown read by an independent Markdown parser (mdast-util-from-markdown)', () => {
-  it('parses to one list item per paper with the exact title as link text and the URL as link', () => {
+  it('parses to one list item per paper with the exact title as link text and where "open" goes as link', () => {
     fc.assert(
       fc.property(snapshotArb({ uniqueArxiv: false }, 4), (snapshot) => {
         const flat = { ...snapshot, lists: [], memberships: [], notes: [] };
@@ -98,14 +98,16 @@ describe('exportMarkdown read by an independent Markdown parser (mdast-util-from
           const paragraph = item.children[0] as Paragraph;
           expect(text(paragraph).startsWith(`${p.status === 'read' ? '[x]' : '[ ]'} ${cleanLine(p.title)}`)).toBe(true);
           const link = paragraph.children.find((c): c is Link => c.type === 'link');
-          const url = p.url ?? (p.arxivId ? `https://arxiv.org/abs/${p.arxivId}` : p.doi ? `https://doi.org/${p.doi}` : undefined);
-          if (url) {
-            expect(link && text(link)).toBe(cleanLine(p.title));
-            // The parser percent-encodes destinations its own way; compare what they decode to.
-            expect(decodeURI(link!.url)).toBe(decodeURI(url.trim()));
-          } else {
-            expect(link).toBeUndefined();
-          }
+          const url = p.arxivId
+            ? `https://arxiv.org/abs/${p.arxivId}`
+            : p.url && /^https?:\/\//i.test(p.url.trim())
+              ? p.url.trim()
+              : p.doi
+                ? `https://doi.org/${p.doi}`
+                : `https://arxiv.org/search/?searchtype=title&query=${encodeURIComponent(p.title)}`;
+          expect(link && text(link)).toBe(cleanLine(p.title));
+          // The parser percent-encodes destinations its own way; compare what they decode to.
+          expect(decodeURI(link!.url)).toBe(decodeURI(url));
         });
       }),
       { numRuns: 150 },

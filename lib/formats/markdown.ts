@@ -9,6 +9,7 @@
  * Read papers are ticked. A paper's notes follow it as a block quote inside the list item: a quote needs no blank
  * line before it (so the list stays tight) and keeps whatever Markdown the note holds inside the item.
  */
+import { paperUrl } from '../library/urls';
 import { READING_LIST_ID } from '../library/types';
 import { cleanLine, cleanMultiline } from './citation-record';
 import { compareStrings, notesByPaper, type FormatPaper, type LibrarySnapshot } from './snapshot';
@@ -30,17 +31,10 @@ function escapeUrl(url: string): string {
   return url.trim().replace(/[\s()<>]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
-function paperUrl(paper: FormatPaper): string | undefined {
-  if (paper.url) return paper.url;
-  if (paper.arxivId) return `https://arxiv.org/abs/${paper.arxivId}`;
-  if (paper.doi) return `https://doi.org/${paper.doi}`;
-  return undefined;
-}
-
 function itemLines(paper: FormatPaper, notes: readonly string[]): string[] {
   const title = escapeInline(cleanLine(paper.title));
-  const url = paperUrl(paper);
-  const link = url ? `[${title}](${escapeUrl(url)})` : title;
+  // A checklist is for clicking: every paper links where "open" would go (lib/library/urls).
+  const link = `[${title}](${escapeUrl(paperUrl(paper))})`;
   const authors = (paper.authors ?? []).map(cleanLine).filter((a) => a.length > 0);
   const byline = [
     authors.length > 0
