@@ -232,3 +232,17 @@ describe('saving a corpus paper from a page', () => {
     expect(paper).toMatchObject({ id: 'c-1', arxivId: '2001.08361', title: 'Scaling Laws for Neural Language Models', abstract: 'We study empirical scaling laws.', year: 2020 });
   });
 });
+
+describe('one key per paper, however it arrives', () => {
+  it('a paper imported from BibTeX, then saved from a page without an arXiv id, stays one record', async () => {
+    const bib = '@inproceedings{w, title = {A workshop paper -- without an arXiv id}, author = {Doe, Jane}, year = {2023}}\n';
+    const { snapshot, revision } = await snapshotAtRevision(db);
+    const plan = planImport(snapshot, bib);
+    if (!plan.ok) throw new Error(plan.error.message);
+    await applyImportChanges(db, plan.apply, revision);
+    const { paper } = await savePaper(db, { title: 'A Workshop Paper: Without An arXiv Id', url: 'https://huggingface.co/papers/x' });
+    expect(await db.papers.count()).toBe(1);
+    expect(paper.id).toBe(plan.apply.papers[0]!.id);
+    expect(paper.url).toBe('https://huggingface.co/papers/x');
+  });
+});

@@ -4,14 +4,14 @@
  * ids of the papers whose searchable state changed.
  */
 import type { CorpusPaper } from '../corpus/types';
-import { normalizeTag, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
+import { normalizeTag, paperKeyFor, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 
 /**
  * What the page or the popup knows about a paper it wants saved. `corpusId`, when given, becomes the saved
- * paper's id (see paperKey).
+ * paper's id (see paperKeyFor).
  */
 export type PaperInput = Pick<SavedPaper, 'corpusId' | 'arxivId' | 'arxivVersion' | 'title' | 'authors' | 'abstract' | 'url' | 'year' | 'primaryClass'>;
 
@@ -19,15 +19,6 @@ export interface WriteResult {
   revision: number;
   /** Papers whose searchable state (saved, status, tags, notes, lists) changed. */
   changed: string[];
-}
-
-/** The key a paper is saved under: corpus id, then arXiv id, then a hash of the title. */
-export function paperKey(input: Pick<PaperInput, 'corpusId' | 'arxivId' | 'title'>): string {
-  if (input.corpusId) return input.corpusId;
-  if (input.arxivId) return `arxiv:${input.arxivId}`;
-  let h = 0;
-  for (const ch of input.title.toLowerCase()) h = (Math.imul(h, 31) + ch.codePointAt(0)!) | 0;
-  return `u-${(h >>> 0).toString(16)}`;
 }
 
 const now = () => Date.now();
@@ -55,7 +46,7 @@ async function upsertPaper(db: PaperlightDB, given: PaperInput, corpus: CorpusPa
   const input: PaperInput = corpus
     ? { ...given, title: corpus.title, abstract: given.abstract ?? corpus.abstract, ...(corpus.published?.year && !given.year ? { year: corpus.published.year } : {}) }
     : given;
-  const id = paperKey(input);
+  const id = paperKeyFor(input);
   const existing = await db.papers.get(id);
   const t = now();
   const paper: SavedPaper = existing

@@ -18,7 +18,12 @@ export function dedupeKey(title: string): string {
  * so user data that points at a corpus paper survives a corpus update.
  */
 export function paperIdFor(key: string): string {
-  return 'c-' + cyrb53(key).toString(16).padStart(14, '0');
+  return 'c-' + hashHex(key);
+}
+
+/** cyrb53 of `text` in 14 hex digits: the one content hash behind every id the project derives from content. */
+export function hashHex(text: string): string {
+  return cyrb53(text).toString(16).padStart(14, '0');
 }
 
 function cyrb53(str: string, seed = 0): number {

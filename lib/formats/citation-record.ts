@@ -3,8 +3,8 @@
  * turns its input into CitationRecords, and `recordsToSnapshot` turns those into papers, tags and notes with
  * stable ids, so importing the same file twice produces the same records (and the merge adds nothing).
  */
-import { dedupeKey } from '../corpus/key';
-import { normalizeTag, type Note, type Tag } from '../library/types';
+import { hashHex } from '../corpus/key';
+import { normalizeTag, paperKeyFor, type Note, type Tag } from '../library/types';
 import type { ArxivRef } from './arxiv-id';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
 
@@ -102,22 +102,8 @@ export function cleanYear(raw: string | number | undefined): number | undefined 
   return match ? Number(match[1]) : undefined;
 }
 
-/**
- * Stable 56-bit hash (cyrb53, as lib/corpus/key uses) in 14 hex digits: ids derived from content, so a re-import
- * yields the same ids.
- */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
+/** Ids derived from content (lib/corpus/key's hash), so a re-import yields the same ids. */
+export const contentHash = hashHex;
 
 /**
  * The paper key for an imported citation: `arxiv:<id>` for arXiv papers (the data model's key for an arXiv paper
@@ -125,9 +111,7 @@ export function contentHash(text: string): string {
  * paper (`c-…`) is the background's job: it knows the corpus.
  */
 export function paperIdForRecord(record: Pick<CitationRecord, 'arxiv' | 'doi' | 'title'>): string {
-  if (record.arxiv) return `arxiv:${record.arxiv.id}`;
-  if (record.doi) return `u-${contentHash(`doi:${record.doi.toLowerCase()}`)}`;
-  return `u-${contentHash(`title:${dedupeKey(record.title)}`)}`;
+  return paperKeyFor({ arxivId: record.arxiv?.id, doi: record.doi, title: record.title });
 }
 
 export function noteIdFor(paperId: string, text: string): string {

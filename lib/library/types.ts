@@ -3,6 +3,8 @@
  * a corpus load; every write goes through the background (see lib/browser/db.ts).
  */
 
+import { dedupeKey, hashHex } from '../corpus/key';
+
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 
@@ -65,6 +67,18 @@ export interface Note {
   text: string;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * The key a paper is kept under, the same whether it is saved from a page or the popup or imported from a file:
+ * its corpus id when it is a corpus paper, `arxiv:<id>` for any other arXiv paper, otherwise `u-` + a hash of its
+ * DOI or, failing that, of its folded title — so saving and importing the same paper meet on one record.
+ */
+export function paperKeyFor(paper: { corpusId?: string; arxivId?: string; doi?: string; title: string }): string {
+  if (paper.corpusId) return paper.corpusId;
+  if (paper.arxivId) return `arxiv:${paper.arxivId}`;
+  if (paper.doi) return `u-${hashHex(`doi:${paper.doi.toLowerCase()}`)}`;
+  return `u-${hashHex(`title:${dedupeKey(paper.title)}`)}`;
 }
 
 /** Normalises a tag as typed: `"  Diffusion Models "` → `diffusion-models`. */
