@@ -14,18 +14,8 @@ import { matchQuote } from '../../lib/annotate/match-quote';
 import { TextIndex } from '../../lib/annotate/text-index';
 import { parseHtml } from '../fixtures/annotate/dom';
 import { SKIP_NO_SHARED, sharedPath } from '../shared';
+import { medianTime as time } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function time(runs: number, f: () => void): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
 
 const HIGHLIGHTS = 200;
 

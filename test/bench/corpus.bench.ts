@@ -11,8 +11,8 @@ import { buildCorpus, readSeedFiles } from '../../lib/corpus/build';
 import { parseSeeds } from '../../lib/corpus/parse';
 import { launchExtension, readRow, waitForCorpus } from '../e2e/harness';
 import { REPO_ROOT, sharedPath } from '../shared';
+import { median } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

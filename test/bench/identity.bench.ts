@@ -12,20 +12,9 @@ import { buildCorpus } from '../../lib/corpus/build';
 import { ARXIV_STYLES, rewriteTheArxivWay } from '../../lib/identity/arxiv-rewrite';
 import { FUZZY_MIN_LENGTH, FUZZY_MIN_SIMILARITY, TitleMatcher } from '../../lib/identity/title-matcher';
 import { SKIP_NO_SHARED, sharedPath } from '../shared';
+import { medianTime as time } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(n && n < of / 1000 ? 3 : 1)}%`;
-
-/** Median wall time of `runs` calls, in ms. */
-function time(runs: number, f: () => void): number {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
 
 function readTitles(path: string): string[] {
   return gunzipSync(readFileSync(path))

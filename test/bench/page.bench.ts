@@ -12,8 +12,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { buildCorpus } from '../../lib/corpus/build';
 import { chromiumPath, launchExtension, waitForCorpus } from '../e2e/harness';
 import { REPO_ROOT, sharedPath } from '../shared';
+import { median } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The astro-ph listing with its dt/dd pairs repeated to `count`, every tenth title replaced by a corpus title. */
 function bigListing(html: string, count: number): string {

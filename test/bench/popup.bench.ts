@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForCorpus, type ExtensionSession } from '../e2e/harness';
 import { REPO_ROOT, sharedPath } from '../shared';
+import { percentile as pct } from './stats';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 
 async function stopWorker(session: ExtensionSession, page: Page): Promise<void> {

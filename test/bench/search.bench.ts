@@ -24,6 +24,7 @@ import { evaluateRanking, type RankingCase } from '../../lib/search/evaluate';
 import { corpusToDocs, PaperIndex, type SearchDoc } from '../../lib/search/index';
 import { REPO_ROOT, sharedPath, SKIP_NO_SHARED } from '../shared';
 import MiniSearch from 'minisearch';
+import { percentile } from './stats';
 
 /** Timed passes over each workload, after WARM_UP untimed ones (the JIT compiles the hot paths in the first). */
 const ROUNDS = 5;
@@ -266,12 +267,6 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentile(samples: number[], p: number): number {
-  if (!samples.length) return 0;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 function printTable(rows: Row[]): void {

@@ -19,6 +19,7 @@ import { buildProfile, highlightCap, scoreEntries, SIMILARITY_THRESHOLD, type In
 import { analyze } from '../../lib/search/tokenize';
 import { nearestSimilarities } from '../../lib/triage/score';
 import { SKIP_NO_SHARED, sharedPath } from '../shared';
+import { medianTime } from './stats';
 
 const LIBRARY_SIZE = 500;
 const PAGE_SIZE = 1000;
@@ -30,20 +31,7 @@ interface JsonlRecord extends ProfilePaper {
   venue: string;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
-
-/** Median wall time of `runs` calls, in ms, after one warm-up call. */
-function time(runs: number, f: () => void): number {
-  f();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
 
 /** A seeded shuffle (LCG), so samples are the same on every run. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -86,12 +74,12 @@ export default async function triageBench(): Promise<void> {
   console.log(`page: ${page.length} entries, ${(words / 1000).toFixed(0)}k characters of titles and abstracts; library: ${library.length} seed papers; corpus for idf: ${seeds.length} seeds`);
 
   // The floor: the search core's analyzer alone over the same text, which every profile needs once per entry.
-  const analyzeMs = time(15, () => {
+  const analyzeMs = medianTime(15, () => {
     for (const e of page) {
       analyze(e.title, () => {});
       analyze(e.abstract ?? '', () => {});
     }
-  });
+  }, { warmUp: true });
   const rows: { profile: string; buildMs: number; scoreMs: number; passing: number; highlighted: number }[] = [];
   const variants: [string, Interests][] = [
     ['keywords + authors + library', interests],
@@ -99,9 +87,9 @@ export default async function triageBench(): Promise<void> {
     ['library only', { keywords: [], authors: [], likeMyLibrary: true }],
   ];
   for (const [name, variant] of variants) {
-    const buildMs = time(5, () => buildProfile(variant, library, { corpus: seeds }));
+    const buildMs = medianTime(5, () => buildProfile(variant, library, { corpus: seeds }), { warmUp: true });
     const profile = buildProfile(variant, library, { corpus: seeds });
-    const scoreMs = time(15, () => scoreEntries(profile, page));
+    const scoreMs = medianTime(15, () => scoreEntries(profile, page), { warmUp: true });
     const results = scoreEntries(profile, page);
     rows.push({ profile: name, buildMs, scoreMs, passing: results.filter((r) => r.score >= 1).length, highlighted: results.filter((r) => r.highlighted).length });
   }
