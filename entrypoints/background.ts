@@ -75,6 +75,7 @@ export default defineBackground(() => {
 
   /** What page lookups keep in memory (saved arXiv ids, remembered ids); dropped after every write. */
   let lookupIndex: Promise<library.LookupIndex> | undefined;
+  const lookup = () => (lookupIndex ??= library.loadLookupIndex(db));
 
   /** Runs a library write, then brings the search index and the page-lookup index up to date. */
   async function edit<T extends library.WriteResult>(write: Promise<T>): Promise<T> {
@@ -83,10 +84,17 @@ export default defineBackground(() => {
     return result;
   }
 
-  /** Adds where Enter should take the reader: the arXiv id or URL the user's saved copy knows. */
+  /**
+   * Adds where Enter should take the reader: what the saved copy knows (read only for saved hits: this runs on
+   * every keystroke), else the arXiv id remembered from a page, else a title search.
+   */
   async function withUrls(hits: SearchHit[]): Promise<PopupHit[]> {
-    const saved = await db.papers.bulkGet(hits.map((h) => h.id));
-    return hits.map((hit, i) => ({ ...hit, url: paperUrl({ ...saved[i], title: hit.title }) }));
+    const [saved, index] = await Promise.all([db.papers.bulkGet(hits.filter((h) => h.saved).map((h) => h.id)), lookup()]);
+    const savedOf = new Map(saved.filter((p) => !!p).map((p) => [p!.id, p!]));
+    return hits.map((hit) => {
+      const paper = savedOf.get(hit.id);
+      return { ...hit, url: paperUrl({ ...paper, arxivId: paper?.arxivId ?? index.arxivOf.get(hit.id), title: hit.title }) };
+    });
   }
 
   handle('getCorpusStatus', () => status);
@@ -102,7 +110,8 @@ export default defineBackground(() => {
     const details = await library.paperDetails(db, id);
     if (!details) return null;
     const title = details.saved?.title ?? details.corpus?.title ?? '';
-    return { ...details, url: paperUrl({ ...details.saved, title }) };
+    const arxivId = details.saved?.arxivId ?? (await lookup()).arxivOf.get(id);
+    return { ...details, url: paperUrl({ ...details.saved, arxivId, title }) };
   });
   handle('savePaper', async ({ paper, listId }) => (await edit(library.savePaper(db, paper, listId))).paper);
   handle('setStatus', async ({ ids, status }) => void (await edit(library.setStatus(db, ids, status))));
@@ -157,7 +166,7 @@ export default defineBackground(() => {
     return matcher;
   };
   handle('lookupPapers', async ({ refs }) => {
-    const [match, index] = await Promise.all([titleMatcher(), (lookupIndex ??= library.loadLookupIndex(db))]);
+    const [match, index] = await Promise.all([titleMatcher(), lookup()]);
     return library.lookupPapers(db, index, refs, match);
   });
 });

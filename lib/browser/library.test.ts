@@ -185,6 +185,7 @@ describe('lookupPapers', () => {
       ['c-1', true, false],
     ]);
     expect(await db.identities.get('2001.08361')).toMatchObject({ paperId: 'c-1' });
+    expect((await loadLookupIndex(db)).arxivOf.get('c-1')).toBe('2001.08361');
     // Next time the id alone is enough: on a pdf or html page with no usable title.
     const [byId] = await lookupPapers(db, await loadLookupIndex(db), [{ id: '2001.08361', title: '' }], () => null);
     expect(byId!.paperId).toBe('c-1');

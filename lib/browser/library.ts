@@ -364,7 +364,10 @@ export interface PageMark {
 export interface LookupIndex {
   savedByArxiv: Map<string, string>;
   savedKeys: Set<string>;
+  /** arXiv id → corpus paper, as seen on pages. */
   remembered: Map<string, string>;
+  /** The other way round: a corpus paper's arXiv id, so "open" can go to its abstract page. */
+  arxivOf: Map<string, string>;
 }
 
 export async function loadLookupIndex(db: PaperlightDB): Promise<LookupIndex> {
@@ -380,6 +383,7 @@ export async function loadLookupIndex(db: PaperlightDB): Promise<LookupIndex> {
       savedByArxiv: new Map(arxivIds.map((id, i) => [String(id), String(keysByArxiv[i])])),
       savedKeys: new Set(savedKeys.map(String)),
       remembered: new Map(identities.map((r) => [r.arxivId, r.paperId])),
+      arxivOf: new Map(identities.map((r) => [r.paperId, r.arxivId])),
     };
   });
 }
@@ -405,6 +409,7 @@ export async function lookupPapers(
       if (corpusId && ref.id) {
         learned.push({ arxivId: ref.id, paperId: corpusId, seenAt: Date.now() });
         index.remembered.set(ref.id, corpusId);
+        index.arxivOf.set(corpusId, ref.id);
       }
     }
     return { paperId: corpusId ?? (ref.id ? `arxiv:${ref.id}` : null), corpusId };

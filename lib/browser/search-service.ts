@@ -17,9 +17,6 @@ const PERSIST_DELAY_MS = 400;
 export class SearchService {
   private index: Promise<PaperIndex> | undefined;
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  /** How the current index came to be, for the benchmarks: 'loaded' from IndexedDB or 'built' from the tables. */
-  origin: 'loaded' | 'built' | undefined;
-  lastLoadMs = 0;
   /** The user-data revision the live index reflects; what it is persisted under. */
   private revision = 0;
   private corpusVersion = 'none';
@@ -41,24 +38,18 @@ export class SearchService {
   }
 
   private async open(): Promise<PaperIndex> {
-    const started = Date.now();
     const [corpus, revision, row] = await Promise.all([installedCorpus(this.db), userRevision(this.db), this.db.searchIndex.get('current')]);
     const corpusVersion = corpus?.version ?? 'none';
     this.corpusVersion = corpusVersion;
     this.revision = revision;
     if (row && row.corpusVersion === corpusVersion && row.userRevision === revision) {
       try {
-        const index = PaperIndex.fromJSON(row.json);
-        this.origin = 'loaded';
-        this.lastLoadMs = Date.now() - started;
-        return index;
+        return PaperIndex.fromJSON(row.json);
       } catch (error) {
         console.warn('paperlight: persisted search index unreadable, rebuilding', error);
       }
     }
     const index = PaperIndex.build(await searchDocs(this.db));
-    this.origin = 'built';
-    this.lastLoadMs = Date.now() - started;
     await this.persist(index);
     return index;
   }

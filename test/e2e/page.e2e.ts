@@ -97,6 +97,24 @@ describe('marks on arXiv and Hugging Face pages', () => {
     await page.close();
   });
 
+  it('opens an unsaved corpus paper seen on a page at its arXiv abstract, from the popup', async () => {
+    // The listing above showed "Inference Scaling FLaws" with id 2411.17501; it was never saved.
+    const popup = await session.openPage('popup.html');
+    const box = popup.getByRole('searchbox', { name: 'Search papers' });
+    await box.fill('inference scaling flaws resampling imperfect verifiers');
+    await expect.poll(() => popup.getByRole('option').first().getAttribute('aria-label')).toMatch(/^Inference Scaling/);
+    const opened = session.context.waitForEvent('page');
+    await box.press('Enter').catch(() => undefined); // Enter closes the popup
+    const tab = await opened;
+    const sw = await session.serviceWorker();
+    const urls = await sw.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string; pendingUrl?: string }[]> } } }).chrome;
+      return (await api.tabs.query({})).map((t) => t.pendingUrl || t.url || '');
+    });
+    expect(urls).toContain('https://arxiv.org/abs/2411.17501');
+    await tab.close();
+  });
+
   it('marks Hugging Face daily papers, keeps hostile titles inert, and follows client-side navigation', async () => {
     const page = await session.context.newPage();
     const alerts: string[] = [];
