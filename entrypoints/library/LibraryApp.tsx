@@ -1,6 +1,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
-import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
+import { READING_LIST_ID, READING_STATUSES, statusRank, type ReadingStatus } from '@/lib/library/types';
+
+/** The options of a status <select>: each status, then "no status" (value `none`). */
+function StatusOptions() {
+  return (
+    <>
+      {READING_STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {s}
+        </option>
+      ))}
+      <option value="none">no status</option>
+    </>
+  );
+}
 import { NoteEditor } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
 import { Markdown } from '@/components/Markdown';
@@ -37,7 +51,6 @@ type SortKey = 'added' | 'title' | 'year' | 'status';
 
 /** Rows drawn at first and per "Show more": drawing 5,000 rows at once held the main thread for over 500 ms. */
 const PAGE_ROWS = 200;
-const STATUS_RANK: Record<ReadingStatus | 'none', number> = { reading: 0, 'to-read': 1, read: 2, none: 3 };
 
 function sortPapers(rows: ListPaper[], key: SortKey): ListPaper[] {
   const copy = [...rows];
@@ -51,7 +64,7 @@ function sortPapers(rows: ListPaper[], key: SortKey): ListPaper[] {
       case 'year':
         return (b.paper.year ?? 0) - (a.paper.year ?? 0) || byTitle(a, b);
       case 'status':
-        return STATUS_RANK[a.paper.status ?? 'none'] - STATUS_RANK[b.paper.status ?? 'none'] || byTitle(a, b);
+        return statusRank(a.paper.status) - statusRank(b.paper.status) || byTitle(a, b);
     }
   });
   return copy;
@@ -197,12 +210,7 @@ export function LibraryApp() {
             Status{' '}
             <select value={statusFilter} onChange={(e) => setStatusFilter((e.target as HTMLSelectElement).value as ReadingStatus | '')}>
               <option value="">any</option>
-              {READING_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-              <option value="none">no status</option>
+              <StatusOptions />
             </select>
           </label>
           <label>
@@ -324,12 +332,7 @@ function BulkBar({ ids, lists, listId, run }: { ids: string[]; lists: ListSummar
     <div role="toolbar" aria-label="Bulk actions" class="bulk">
       <span>{n ? `${n} selected` : 'Select papers for bulk actions'}</span>
       <select aria-label="Status for selected papers" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value as ReadingStatus | 'none')}>
-        {READING_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-        <option value="none">no status</option>
+        <StatusOptions />
       </select>
       <button type="button" disabled={!n} onClick={run(() => sendMessage('setStatus', { ids, status: status === 'none' ? null : status }))}>
         Set status

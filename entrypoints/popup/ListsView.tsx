@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary } from '@/lib/browser/messages';
-import { nextStatus, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
+import { nextStatus, READING_STATUSES, statusRank } from '@/lib/library/types';
 import { KeyLegend } from '@/components/KeyLegend';
 
-const STATUS_ORDER: Record<ReadingStatus | 'none', number> = { reading: 0, 'to-read': 1, none: 2, read: 3 };
 
 /**
  * The saved lists, one key away from search: lists with their counts (the Reading list first, with its status
@@ -19,7 +18,7 @@ export function ListsView({ onClose }: { onClose: () => void }) {
   const loadLists = async () => setLists(await sendMessage('getLists', undefined));
   const loadPapers = async (list: ListSummary) => {
     const rows = await sendMessage('getListPapers', { listId: list.list.id });
-    rows.sort((a, b) => STATUS_ORDER[a.paper.status ?? 'none'] - STATUS_ORDER[b.paper.status ?? 'none'] || b.addedAt - a.addedAt);
+    rows.sort((a, b) => statusRank(a.paper.status) - statusRank(b.paper.status) || b.addedAt - a.addedAt);
     setPapers(rows);
   };
   useEffect(() => {

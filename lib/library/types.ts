@@ -8,6 +8,11 @@ import { dedupeKey, hashHex } from '../corpus/key';
 export type ReadingStatus = 'to-read' | 'reading' | 'read';
 export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
 
+/** Sort order by status wherever lists are sorted: what is being read, then what is next, then the rest, read last. */
+export function statusRank(status: ReadingStatus | undefined): number {
+  return { reading: 0, 'to-read': 1, none: 2, read: 3 }[status ?? 'none'];
+}
+
 /** The status one key press further: none → to-read → reading → read → none. */
 export function nextStatus(status: ReadingStatus | undefined): ReadingStatus | null {
   if (!status) return 'to-read';
