@@ -68,41 +68,21 @@ export async function launchExtension(options: { userDataDir?: string; extension
   };
 }
 
-/** Counts rows of an object store in the extension's own IndexedDB, with the raw API (independent of Dexie). */
-export async function countStore(page: Page, store: string): Promise<number> {
+/**
+ * One read of the extension's own IndexedDB with the raw API (independent of Dexie): a row by key, or the count.
+ * Never creates the database: that is the background's job.
+ */
+async function readStore(page: Page, store: string, key: IDBValidKey | null): Promise<unknown> {
   return page.evaluate(
-    (storeName) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('paperlight');
-        // Never create the database ourselves: that is the background's job.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(storeName).objectStore(storeName).count();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
-
-/** Reads one row by key from the extension's IndexedDB with the raw API. */
-export async function readRow<T>(page: Page, store: string, key: IDBValidKey): Promise<T | undefined> {
-  const row: unknown = await page.evaluate(
     ([storeName, k]) =>
       new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('paperlight');
-        // Never create the database ourselves: that is the background's job.
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const req = db.transaction(storeName as string).objectStore(storeName as string).get(k as IDBValidKey);
+          const objects = db.transaction(storeName).objectStore(storeName);
+          const req = k === null ? objects.count() : objects.get(k);
           req.onsuccess = () => {
             db.close();
             resolve(req.result);
@@ -110,9 +90,16 @@ export async function readRow<T>(page: Page, store: string, key: IDBValidKey): P
           req.onerror = () => reject(req.error);
         };
       }),
-    [store, key as string] as const,
+    [store, key as string | null] as const,
   );
-  return row as T | undefined;
+}
+
+export async function countStore(page: Page, store: string): Promise<number> {
+  return (await readStore(page, store, null)) as number;
+}
+
+export async function readRow<T>(page: Page, store: string, key: IDBValidKey): Promise<T | undefined> {
+  return (await readStore(page, store, key)) as T | undefined;
 }
 
 /** Waits until the background reports the corpus installed (polling its meta row). */
