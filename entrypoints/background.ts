@@ -10,7 +10,8 @@ import { assertPayload } from '@/lib/browser/payload';
 import type { CorpusAsset } from '@/lib/corpus/types';
 import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
-import { TitleMatcher } from '@/lib/identity/title-matcher';
+import { TitleMatcher, titleKey } from '@/lib/identity/title-matcher';
+import type { PageContext } from '@/lib/library/page-context';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -76,10 +77,12 @@ export default defineBackground(() => {
   /** What page lookups keep in memory (saved arXiv ids, remembered ids); dropped after every write. */
   let lookupIndex: Promise<library.LookupIndex> | undefined;
   const lookup = () => (lookupIndex ??= library.loadLookupIndex(db));
+  /** The saved library's page marks; dropped after every write and whenever a page teaches us an arXiv id. */
+  let pageMarks: Promise<Pick<PageContext, 'byArxiv' | 'byPaper'>> | undefined;
 
   /** Runs a library write, then brings the search index and the page-lookup index up to date. */
   async function edit<T extends library.WriteResult>(write: Promise<T>): Promise<T> {
-    const result = await write.finally(() => (lookupIndex = undefined));
+    const result = await write.finally(() => (lookupIndex = pageMarks = undefined));
     await search.update(result.changed, result.revision);
     return result;
   }
@@ -140,9 +143,17 @@ export default defineBackground(() => {
 
   // Title matching for page marks: built from the installed corpus on first use, rebuilt after a corpus load.
   // Answers are remembered per title (a listing is reloaded and revisited far more often than the corpus
-  // changes); the memo goes with the matcher and is bounded.
+  // changes); the memo goes with the matcher and is bounded. `titles` is what content scripts get to match
+  // exactly by themselves: every corpus title key, plus the titles found fuzzily since (so a revisit needs no
+  // round trip for them either).
   const MEMO_LIMIT = 50_000;
-  let matcher: Promise<(title: string) => string | null> | undefined;
+  /** Title keys sent with every page context (≈ 80 bytes each); a larger corpus is matched in the background only. */
+  const PAGE_CONTEXT_MAX_TITLES = 20_000;
+  interface Matcher {
+    match(title: string): string | null;
+    titles?: Record<string, string>;
+  }
+  let matcher: Promise<Matcher> | undefined;
   let matcherVersion: string | null = null;
   const titleMatcher = async () => {
     if (loading) await loading;
@@ -152,21 +163,35 @@ export default defineBackground(() => {
       matcher = db.corpus.toArray().then((papers) => {
         const m = new TitleMatcher(papers);
         const memo = new Map<string, string | null>();
-        return (title: string) => {
-          let id = memo.get(title);
-          if (id === undefined) {
-            id = m.match(title)?.id ?? null;
-            if (memo.size >= MEMO_LIMIT) memo.clear();
-            memo.set(title, id);
-          }
-          return id;
+        const titles = m.size <= PAGE_CONTEXT_MAX_TITLES ? Object.fromEntries(m.exactKeys()) : undefined;
+        return {
+          titles,
+          match(title: string) {
+            let id = memo.get(title);
+            if (id === undefined) {
+              const found = m.match(title);
+              id = found?.id ?? null;
+              if (found?.how === 'fuzzy' && titles && Object.keys(titles).length < PAGE_CONTEXT_MAX_TITLES + MEMO_LIMIT) titles[titleKey(title)] = found.id;
+              if (memo.size >= MEMO_LIMIT) memo.clear();
+              memo.set(title, id);
+            }
+            return id;
+          },
         };
       });
     }
     return matcher;
   };
   handle('lookupPapers', async ({ refs }) => {
-    const [match, index] = await Promise.all([titleMatcher(), lookup()]);
-    return library.lookupPapers(db, index, refs, match);
+    const [m, index] = await Promise.all([titleMatcher(), lookup()]);
+    const known = index.remembered.size;
+    const marks = await library.lookupPapers(db, index, refs, (title) => m.match(title));
+    if (index.remembered.size !== known) pageMarks = undefined;
+    return marks;
+  });
+  handle('pageContext', async (): Promise<PageContext> => {
+    const [m, index] = await Promise.all([titleMatcher(), lookup()]);
+    const marks = await (pageMarks ??= library.loadPageMarks(db, index));
+    return m.titles ? { ...marks, titles: m.titles } : marks;
   });
 });

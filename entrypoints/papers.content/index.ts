@@ -7,6 +7,7 @@
 import { render, h } from 'preact';
 import { sendMessage } from '@/lib/browser/messages';
 import type { PageMark, PaperInput } from '@/lib/browser/library';
+import { noMark, resolveLocally, type PageContext } from '@/lib/library/page-context';
 import { triageKeysSetting } from '@/lib/browser/settings';
 import type { DraftStore } from '@/components/NoteEditor';
 import { FALLBACK_ADAPTER, pickAdapter, type PaperRef } from './sites';
@@ -51,6 +52,9 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
 
   async main(ctx) {
+    // Asked for while the page is still parsing, so that at DOMContentLoaded most marks can be placed at once,
+    // before the page's first layout (see lib/library/page-context.ts). Failure only means the slower path.
+    let contextRequest: Promise<PageContext | undefined> | undefined = sendMessage('pageContext', undefined).catch(() => undefined);
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
     }
@@ -105,36 +109,73 @@ export default defineContentScript({
     }
 
     /** Where the last scan spent its time (read by the benchmarks through the console line below). */
-    const timing = { extract: 0, lookup: 0, place: 0 };
+    const timing = { extract: 0, match: 0, place: 0, confirmed: 0, confirmedMarks: 0 };
 
+    /** Bumped by every reset, so an answer to an earlier scan is not applied to a new page. */
+    let generation = 0;
+
+    /** Adds an entry, with its badge when the mark names a paper. */
+    function place(ref: PaperRef, mark: PageMark): Entry {
+      const entry: Entry = { ref, mark };
+      entries.push(entry);
+      if (mark.paperId) entry.badge = placeBadge(ref, mark, () => void openPanel(entry), ctx.signal);
+      return entry;
+    }
+
+    /**
+     * Marks every entry not seen yet. Two passes: what the page context resolves (ids, exact titles) is placed
+     * synchronously; the rest, and the arXiv ids the background should remember, go in one batched message whose
+     * answer places the remaining marks (a fuzzy title match) when it comes.
+     */
     async function scan(): Promise<number> {
       const url = new URL(location.href);
       const adapter = pickAdapter(url) ?? FALLBACK_ADAPTER;
+      const context = await (contextRequest ?? sendMessage('pageContext', undefined).catch(() => undefined));
+      contextRequest = undefined;
+      if (ctx.isInvalid) return 0;
       let t = performance.now();
       const fresh = adapter.extract(document, url).filter((ref) => !known.has(ref.element));
       timing.extract = performance.now() - t;
       if (!fresh.length) return 0;
       for (const ref of fresh) known.add(ref.element);
       t = performance.now();
-      const marks = await sendMessage('lookupPapers', { refs: fresh.map((r) => ({ id: r.id, title: r.title.slice(0, 2_000) })) });
-      timing.lookup = performance.now() - t;
-      if (ctx.isInvalid) return 0;
+      const local = fresh.map((ref) => (context ? resolveLocally(context, ref) : ({ mark: undefined, by: 'background' } as const)));
+      timing.match = performance.now() - t;
       t = performance.now();
       let placed = 0;
+      const asking: Entry[] = [];
       fresh.forEach((ref, i) => {
-        const entry: Entry = { ref, mark: marks[i]! };
-        entries.push(entry);
-        if (entry.mark.paperId) {
-          entry.badge = placeBadge(ref, entry.mark, () => void openPanel(entry), ctx.signal);
-          placed++;
-        }
+        const { mark, by } = local[i]!;
+        const entry = place(ref, mark ?? noMark());
+        if (entry.badge) placed++;
+        if (by === 'background' || (by === 'title' && ref.id)) asking.push(entry);
       });
       timing.place = performance.now() - t;
       if (SINGLE_PAPER.has(adapter.name) && entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
+      if (asking.length) void confirm(asking, generation);
       return placed;
     }
 
+    /** The background's answer for the entries the page context could not settle (and the ids it learns). */
+    async function confirm(asking: Entry[], asked: number): Promise<void> {
+      const marks = await sendMessage('lookupPapers', { refs: asking.map(({ ref }) => ({ id: ref.id, title: ref.title.slice(0, 2_000) })) });
+      // A reset since the question (client-side navigation) left these entries behind: nothing to mark.
+      if (ctx.isInvalid || asked !== generation) return;
+      let added = 0;
+      asking.forEach((entry, i) => {
+        const mark = marks[i]!;
+        if (!mark.paperId || entry.mark.paperId) return;
+        updateMark(entry, mark);
+        added++;
+      });
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      timing.confirmed = performance.now() - (nav?.domContentLoadedEventStart ?? 0);
+      timing.confirmedMarks = added;
+      console.debug(`paperlight: background confirmed ${asking.length} entries, ${added} more marked, ${timing.confirmed.toFixed(1)} ms after DOMContentLoaded`);
+    }
+
     function reset() {
+      generation++;
       closePanel();
       removeBadges();
       for (const e of entries) known.delete(e.ref.element);
@@ -145,7 +186,7 @@ export default defineContentScript({
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     // For the benchmarks (npm run bench) and for anyone curious in DevTools.
     console.debug(
-      `paperlight: ${placed} of ${entries.length} entries marked; ${(performance.now() - started).toFixed(1)} ms in the script, ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded (extract ${timing.extract.toFixed(1)}, lookup ${timing.lookup.toFixed(1)}, place ${timing.place.toFixed(1)})`,
+      `paperlight: ${placed} of ${entries.length} entries marked; ${(performance.now() - started).toFixed(1)} ms in the script, ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded (extract ${timing.extract.toFixed(1)}, match ${timing.match.toFixed(1)}, place ${timing.place.toFixed(1)})`,
     );
 
     // Hugging Face navigates client-side and adds cards as the reader scrolls: rescan on both.

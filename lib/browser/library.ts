@@ -7,6 +7,7 @@ import type { CorpusPaper } from '../corpus/types';
 import { normalizeTag, paperKeyFor, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
+import { pageMarks, type PageContext } from '../library/page-context';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 
 /**
@@ -447,6 +448,17 @@ export async function lookupPapers(
     if (paper?.status) mark.status = paper.status;
     return mark;
   });
+}
+
+/**
+ * The saved library's marks for a content script to resolve a page by itself (see lib/library/page-context.ts).
+ * One read of the user tables (notes by key only); the background keeps the result until the next write.
+ */
+export async function loadPageMarks(db: PaperlightDB, index: LookupIndex): Promise<Pick<PageContext, 'byArxiv' | 'byPaper'>> {
+  const [papers, memberships, lists, notePaperIds] = await db.transaction('r', [db.papers, db.memberships, db.lists, db.notes], () =>
+    Promise.all([db.papers.toArray(), db.memberships.toArray(), db.lists.toArray(), db.notes.orderBy('paperId').keys()]),
+  );
+  return pageMarks({ papers, memberships, lists, notePaperIds: notePaperIds.map(String), remembered: index.remembered });
 }
 
 /** Every user table, as the formats read it. */

@@ -79,6 +79,8 @@ export interface ProtocolMap {
   /** Writes an import plan made against `baseRevision`; refused if the library moved on since. */
   applyImport(data: { changes: LibrarySnapshot; baseRevision: number }): { changed: number };
   lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
+  /** What a content script needs to mark most of a page by itself, asked for before the page has parsed. */
+  pageContext(): import('../library/page-context').PageContext;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -100,6 +102,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<k
   'addToList',
   'removeFromList',
   'lookupPapers',
+  'pageContext',
 ]);
 
 interface SenderLike {

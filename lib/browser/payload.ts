@@ -33,6 +33,7 @@ const none = v.optional(v.union([v.undefined(), v.null()]));
 
 export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   getCorpusStatus: none,
+  pageContext: none,
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(10_000)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   related: v.strictObject({ id }),
   getPaper: v.strictObject({ id }),

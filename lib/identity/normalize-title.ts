@@ -129,6 +129,11 @@ const BARE_NAMES_RE = new RegExp(`(?<![\\p{L}])(?:${[...BARE_FORMATTING, ...Obje
 // `Oleft(k^{-3} right)`: a bare `left`/`right` directly before a delimiter (a run of them, so that removing one
 // cannot bring another up against the delimiter for the next call to find).
 const BARE_DELIMITER_SIZE = /(?:left)+(?=[([|])|(?:right)+(?=[)\]|])/g;
+/** A necessary condition for either pattern above: the first four letters of some name (one short alternation). */
+const MIGHT_HOLD_BARE_NAME = new RegExp(
+  [...new Set([...BARE_FORMATTING, ...Object.keys(BARE_VAR_GREEK), 'left', 'right'].map((name) => name.slice(0, 4)))].join('|'),
+  'i',
+);
 
 /**
  * Step 5. A bare name is dropped only when what follows cannot continue a word: `scriptsizeFLaws` and
@@ -136,6 +141,8 @@ const BARE_DELIMITER_SIZE = /(?:left)+(?=[([|])|(?:right)+(?=[)\]|])/g;
  * character alone keeps this step stable under the lower-casing of step 6 (so the whole is idempotent).
  */
 function dropBareNames(s: string): string {
+  // Most titles hold none of the names: one cheap test spares them the two long alternations below.
+  if (!MIGHT_HOLD_BARE_NAME.test(s)) return s;
   // Delimiter sizes first: `mathcalleft(` must leave `mathcal(`, whose name the next replace then drops.
   return s
     .replace(BARE_DELIMITER_SIZE, '')

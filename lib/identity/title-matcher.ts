@@ -74,6 +74,11 @@ function keyOf(normal: string): string {
   return normal.replace(/ /g, '').slice(0, MAX_KEY_LENGTH);
 }
 
+/** The key two titles must share to match exactly ('' for a title with no letters or digits). */
+export function titleKey(title: string): string {
+  return keyOf(normalizeTitle(title));
+}
+
 /**
  * Every digit run (`Llama2`, `GPT-4`, `S2FT`) and every Roman numeral standing as a word (`Part II`), sorted:
  * the part of a title a near-identical sequel changes.
@@ -107,6 +112,11 @@ export class TitleMatcher {
     this.entries = keys.map((k) => firstByKey.get(k)!);
     keys.forEach((k, i) => this.byKey.set(k, i));
     this.index = new GramIndex(keys);
+  }
+
+  /** Every indexed key and the corpus paper it names: what a content script needs to match exactly by itself. */
+  exactKeys(): Iterable<[key: string, id: string]> {
+    return Array.from(this.byKey, ([key, i]) => [key, this.entries[i]!.id] as [string, string]);
   }
 
   /** Number of distinct title keys indexed. */

@@ -115,6 +115,26 @@ describe('marks on arXiv and Hugging Face pages', () => {
     await tab.close();
   });
 
+  // Runs late: the arXiv ids it makes up are remembered for the corpus papers it names.
+  it('marks a title the page context cannot settle (a drifted corpus title) once the background answers', async () => {
+    // Fresh ids, so nothing remembered from the other tests can settle the entries by id.
+    const html = fixture('arxiv-list-2024.html')
+      .replace(/2412\.08946/g, '2412.99902')
+      .replace(/2411\.17501/g, '2411.99901')
+      .replace(/2411\.00001/g, '2411.99903')
+      .replace('Imperfect Verifiers', 'Imperfect Verifier');
+    await serve(session, 'https://arxiv.org/list/cs.LG/recent', html);
+    const page = await session.context.newPage();
+    const answered = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('paperlight: background confirmed') });
+    await page.goto('https://arxiv.org/list/cs.LG/recent');
+    // S²FT is exact (placed by the page itself); "…Imperfect Verifier" only the background's fuzzy matcher finds.
+    expect((await answered).text()).toMatch(/confirmed \d+ entries, 1 more marked/);
+    await expect.poll(() => badges(page).count()).toBe(2);
+    expect(await page.locator('dd').nth(1).getByRole('button', { name: 'Paperlight · in corpus' }).count()).toBe(1);
+    expect(await page.locator('dd').nth(2).locator('[data-paperlight-badge]').count()).toBe(0);
+    await page.close();
+  });
+
   it('marks Hugging Face daily papers, keeps hostile titles inert, and follows client-side navigation', async () => {
     const page = await session.context.newPage();
     const alerts: string[] = [];
