@@ -7,7 +7,9 @@ describe('parseWholeArxivId (eprint fields)', () => {
     ['2401.12345v3', { id: '2401.12345', version: 3 }],
     [' arXiv:0704.0001 ', { id: '0704.0001' }],
     ['hep-th/9901001', { id: 'hep-th/9901001' }],
-    ['math.GT/0309136v2', { id: 'math.GT/0309136', version: 2 }],
+    ['math.GT/0309136v2', { id: 'math/0309136', version: 2 }], // the subject class is no part of the id
+    ['1301.12345', undefined], // five digits only from 2015
+    ['foo-bar/9901001', undefined], // no such archive
     ['HEP-TH/9901001', { id: 'hep-th/9901001' }],
     ['2413.12345', undefined], // month 13
     ['10.1000/xyz', undefined],

@@ -2,9 +2,11 @@
  * arXiv ids as citation files carry them: `eprint = {2401.12345}`, `https://arxiv.org/abs/2401.12345v2`,
  * `journal = {arXiv preprint arXiv:2401.12345}`, `doi = {10.48550/arXiv.2401.12345}`.
  *
- * Private to lib/formats and minimal on purpose: lib/identity owns the full arXiv id parser (and title
- * matching). When it lands, this file should shrink to calls into it.
+ * This file only says where citation files put an id; whether the digits are a real arXiv id, and its canonical
+ * form (`HEP-TH/9901001` → `hep-th/9901001`, `math.GT/0309136` → `math/0309136`), is lib/identity's call, so an
+ * imported paper carries the same id a page shows.
  */
+import { parseWholeArxivId as parseIdentity } from '../identity/arxiv-id';
 
 export interface ArxivRef {
   /** Without version: `2401.12345` or `hep-th/9901001`. */
@@ -12,7 +14,7 @@ export interface ArxivRef {
   version?: number;
 }
 
-// New style (2007-04 on): YYMM.NNNN, five digits from 2015-01 (https://info.arxiv.org/help/arxiv_identifier.html).
+// Loose shapes to locate a candidate; lib/identity validates it. New style: YYMM.NNNN(N).
 const NEW_ID = String.raw`\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}`;
 // Old style: archive(.SUBJECT-CLASS)/YYMMNNN, e.g. hep-th/9901001, math.GT/0309136.
 const OLD_ID = String.raw`[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?/\d{2}(?:0[1-9]|1[0-2])\d{3}`;
@@ -29,10 +31,7 @@ const IN_TEXT = [
 function toRef(match: RegExpMatchArray | null): ArxivRef | undefined {
   const id = match?.[1];
   if (!id) return undefined;
-  const version = match[2] ? Number(match[2]) : undefined;
-  // Old-style archive names are lower case; only the subject class (math.GT) keeps its capitals.
-  const normalised = id.includes('/') ? id.replace(/^[^/.]+/, (archive) => archive.toLowerCase()) : id;
-  return version ? { id: normalised, version } : { id: normalised };
+  return parseIdentity(match[2] ? `${id}v${match[2]}` : id) ?? undefined;
 }
 
 /** A value that is nothing but an arXiv id (an `eprint` field, a CSL `number`), optionally `arXiv:`-prefixed. */

@@ -106,6 +106,14 @@ export function parseArxivId(text: string): ArxivId | null {
   return null;
 }
 
+const WHOLE_ID = new RegExp(String.raw`^\s*(?:${NEW_STYLE}|${OLD_STYLE})\s*$`, 'i');
+
+/** A value that is nothing but an arXiv id (a BibTeX `eprint`, a CSL `number`), optionally `arXiv:`-prefixed. */
+export function parseWholeArxivId(text: string): ArxivId | null {
+  const m = WHOLE_ID.exec(text.replace(/^\s*arxiv\s*:\s*/i, 'arXiv:'));
+  return m ? fromMatch(m) : null;
+}
+
 /** An id that must fill `s` from its start up to a path boundary: `2401.12345v2`, `hep-th/9901001/`, `…​.pdf`. */
 const ID_AT_START = new RegExp(`^(?:${NEW_STYLE}|${OLD_STYLE})(?=$|/|\\.pdf$|\\.pdf/)`, 'i');
 

@@ -76,8 +76,12 @@ function paperArb(index: number, shape: PaperShape): fc.Arbitrary<FormatPaper> {
       const paper: FormatPaper = { id: `p-${index}`, ...rest };
       if (shape.uniqueArxiv || arxiv) {
         // The index makes the number unique; the tuple only varies the shape (old vs new digit counts).
-        const [yy, mm] = arxiv ?? [17, 6];
-        paper.arxivId = `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}.${String(index).padStart(5, '0')}`;
+        const [yy, m] = arxiv ?? [17, 6];
+        // Real ids only (lib/identity rejects the rest): new-style numbering began in 2007-04, with four digits
+        // after the dot up to 2014 and five from 2015.
+        const mm = yy === 7 && m < 4 ? m + 3 : m;
+        const digits = yy >= 15 ? 5 : 4;
+        paper.arxivId = `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}.${String(index).padStart(digits, '0')}`;
       } else {
         delete paper.arxivVersion;
       }
