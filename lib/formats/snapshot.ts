@@ -13,12 +13,8 @@ export interface LibrarySnapshot {
   notes: Note[];
 }
 
-/**
- * A saved paper as the formats read it. `journal` is not (yet) a field of SavedPaper: BibTeX, RIS and CSL-JSON
- * carry a venue, so importers keep it on the record (a backup round-trips it) and `exportBibtex` writes
- * `@article` when it is set. Declaring it here keeps that one extra field typed without editing the data model.
- */
-export type FormatPaper = SavedPaper & { journal?: string };
+/** A saved paper as the formats read it (BibTeX, RIS and CSL-JSON also carry its `journal`). */
+export type FormatPaper = SavedPaper;
 
 export function emptySnapshot(): LibrarySnapshot {
   return { papers: [], lists: [], memberships: [], tags: [], notes: [] };

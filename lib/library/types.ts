@@ -34,6 +34,8 @@ export interface SavedPaper {
   year?: number;
   primaryClass?: string;
   doi?: string;
+  /** Where it was published (journal or proceedings), as a citation file gave it. */
+  journal?: string;
   status?: ReadingStatus;
   /** When each status was last set (ms since epoch). */
   statusAt?: Partial<Record<ReadingStatus, number>>;
