@@ -120,4 +120,19 @@ describe('normalizeTitle properties', () => {
       }),
     );
   });
+
+  it('takes the plain-ASCII shortcut only where every full step would change nothing', () => {
+    // A trailing zero-width space forces the full steps (it is not ASCII) and folds away in step 2.
+    const fragment = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'abcXYZ019 -:,.()!?/\'"'.split('')), maxLength: 12 }),
+      fc.constantFrom('mathcal', 'Mathbb', 'textbf', 'varepsilon', 'left(', 'right)', 'scriptsize', 'emph', 'leftright['),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 8 }), (parts) => {
+        const title = parts.join('');
+        expect(normalizeTitle(title)).toBe(normalizeTitle(`${title}\u200b`));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });

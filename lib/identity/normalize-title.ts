@@ -155,8 +155,20 @@ function dropBareNames(s: string): string {
     });
 }
 
+/** Anything outside printable ASCII, or a TeX character: the title needs every step below. */
+const NEEDS_FULL_STEPS = /[^\x20-\x7e]|[\\$^_{}~]/;
+
 /** The normal form of a title: lower-case letters and digits, single spaces. See the module comment for the steps. */
 export function normalizeTitle(title: string): string {
+  // Most titles on a listing are printable ASCII without TeX: then steps 1–3 and the Unicode folding change
+  // nothing, and only the bare names, the case and the punctuation remain (a 1,000-entry page normalises every
+  // title in the content script, at DOMContentLoaded).
+  if (!NEEDS_FULL_STEPS.test(title)) {
+    return dropBareNames(title)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   let s = title
     // 1. TeX escapes for punctuation, then accents and named letters.
     .replace(/\\[&%#_]/g, ' ')
