@@ -89,7 +89,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
     try {
       const { snapshot, revision } = await sendMessage('getSnapshot', undefined);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const plan: ImportPlan = await track<ImportPlan>('Reading the file', formats().plan(snapshot, transfer(bytes, [bytes.buffer])) as Promise<ImportPlan>);
+      const plan: ImportPlan = await track<ImportPlan>('Reading the file', formats().plan(snapshot, transfer(bytes, [bytes.buffer]), file.name) as Promise<ImportPlan>);
       setPending({ name: file.name, plan, baseRevision: revision });
     } catch (e) {
       setMessage(`Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
@@ -160,7 +160,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
         <div class="preview" role="group" aria-label="Import preview">
           {plan.ok ? (
             <>
-              <p>{`“${pending.name}” (${plan.preview.format}): ${plan.preview.new} new, ${plan.preview.present} already present, ${plan.preview.invalid} invalid.`}</p>
+              <p>{`“${pending.name}” (${plan.preview.format}): ${plan.preview.new} new, ${plan.preview.present} already present, ${plan.preview.invalid} invalid.${plan.preview.list ? ` All go into the list “${plan.preview.list}”.` : ''}`}</p>
               {plan.preview.warnings.map((w) => (
                 <p key={w} class="warning">
                   {w}

@@ -106,28 +106,33 @@ export function cleanYear(raw: string | number | undefined): number | undefined 
 export const contentHash = hashHex;
 
 /**
- * The paper key for an imported citation: `arxiv:<id>` for arXiv papers (the data model's key for an arXiv paper
- * not known to be in the corpus), otherwise `u-` + a hash of the DOI or the normalised title. Linking to a corpus
- * paper (`c-…`) is the background's job: it knows the corpus.
+ * The paper key for an imported citation: its corpus id when the caller knows it is a corpus paper (see
+ * `CorpusIdFor`), else `arxiv:<id>` for arXiv papers, otherwise `u-` + a hash of the DOI or the normalised title:
+ * the same key saving it from a page gives.
  */
-export function paperIdForRecord(record: Pick<CitationRecord, 'arxiv' | 'doi' | 'title'>): string {
-  return paperKeyFor({ arxivId: record.arxiv?.id, doi: record.doi, title: record.title });
+export function paperIdForRecord(record: Pick<CitationRecord, 'arxiv' | 'doi' | 'title'>, corpusId?: string): string {
+  return paperKeyFor({ corpusId, arxivId: record.arxiv?.id, doi: record.doi, title: record.title });
 }
+
+/** Which corpus paper a citation is, if any (the corpus has no ids: the library page matches titles). */
+export type CorpusIdFor = (record: Pick<CitationRecord, 'arxiv' | 'title'>) => string | undefined;
 
 export function noteIdFor(paperId: string, text: string): string {
   return `n-${contentHash(`${paperId}\u0000${text}`)}`;
 }
 
 /** Records → a snapshot of new papers, their tags and notes, all stamped `now`. */
-export function recordsToSnapshot(records: readonly CitationRecord[], now: number): LibrarySnapshot {
+export function recordsToSnapshot(records: readonly CitationRecord[], now: number, corpusIdFor?: CorpusIdFor): LibrarySnapshot {
   const papers: FormatPaper[] = [];
   const notes: Note[] = [];
   const tagNames = new Set<string>();
   for (const record of records) {
-    const id = paperIdForRecord(record);
+    const corpusId = corpusIdFor?.(record);
+    const id = paperIdForRecord(record, corpusId);
     const tags = [...new Set(record.keywords.map(normalizeTag).filter((t) => t.length > 0))];
     tags.forEach((t) => tagNames.add(t));
     const paper: FormatPaper = { id, title: record.title, tags, addedAt: now, updatedAt: now };
+    if (corpusId) paper.corpusId = corpusId;
     if (record.arxiv) paper.arxivId = record.arxiv.id;
     if (record.arxiv?.version) paper.arxivVersion = record.arxiv.version;
     if (record.authors.length > 0) paper.authors = record.authors;

@@ -65,6 +65,30 @@ describe('planImport of citation files', () => {
     expect(after.papers.find((p) => p.id === 'c-00000000000001')).toMatchObject({ arxivId: '2006.11239', arxivVersion: 2, corpusId: 'c-00000000000001' });
   });
 
+  it('puts a citation file\'s papers, new and present, into one list named after it; again adds nothing', () => {
+    const plan = planImport(profile, messyBib, 'auto', { now: NOW, listName: 'thesis refs' });
+    expect(plan).toMatchObject({ ok: true, preview: { new: 5, present: 2, list: 'thesis refs' } });
+    const after = applied(profile, plan);
+    const list = after.lists.find((l) => l.name === 'thesis refs')!;
+    const members = after.memberships.filter((m) => m.listId === list.id).map((m) => m.paperId);
+    expect(members).toHaveLength(7);
+    // The present papers are in it under their library keys, not the file's.
+    expect(members).toEqual(expect.arrayContaining(['arxiv:1706.03762', 'c-00000000000001']));
+    expect(members.every((id) => after.papers.some((p) => p.id === id))).toBe(true);
+    const again = applied(after, planImport(after, messyBib, 'auto', { now: NOW + 1, listName: 'Thesis refs' }));
+    expect(again.lists).toHaveLength(after.lists.length);
+    expect(again.memberships).toHaveLength(after.memberships.length);
+  });
+
+  it('keeps a citation the corpus holds under its corpus id, so a later save from a page meets it', () => {
+    const corpusIdFor = (record: { title: string }) => (/^denoising diffusion probabilistic models$/i.test(record.title) ? 'c-00000000000001' : undefined);
+    const after = applied(emptySnapshot(), planImport(emptySnapshot(), messyBib, 'auto', { now: NOW, corpusIdFor }));
+    expect(after.papers.find((p) => /denoising diffusion/i.test(p.title))).toMatchObject({ id: 'c-00000000000001', corpusId: 'c-00000000000001', arxivId: '2006.11239' });
+    // Its note follows it to that key; the papers the corpus does not hold keep their own keys.
+    expect(after.notes.every((n) => after.papers.some((p) => p.id === n.paperId))).toBe(true);
+    expect(after.papers.filter((p) => p.id.startsWith('c-'))).toHaveLength(1);
+  });
+
   it('keeps the library\'s values over the file\'s, adds tags and notes', () => {
     const after = applied(profile, planImport(profile, messyBib, 'auto', { now: NOW }));
     const attention = after.papers.find((p) => p.id === 'arxiv:1706.03762')!;

@@ -4,9 +4,10 @@
  * confirms before the background writes them in one transaction. One broken record anywhere means an error that
  * names it (citation key or index, and its line) and no changes at all.
  */
+import { hashHex } from '../corpus/key';
 import { parseBackup } from './backup';
 import { parseBibtex } from './bibtex';
-import { recordsToSnapshot, type CitationRecord } from './citation-record';
+import { recordsToSnapshot, type CitationRecord, type CorpusIdFor } from './citation-record';
 import { parseCslJson } from './csl-json';
 import { decodeInput, FormatError, oversizeBytes, tooLargeError, type ImportError } from './input';
 import { applyImport, mergeIntoLibrary } from './merge';
@@ -30,6 +31,8 @@ export interface ImportPreview {
   notes: number;
   /** Things the user may want to know that did not stop the import (an `@string` defined in another file). */
   warnings: string[];
+  /** The list a citation file's papers go into (see PlanImportOptions.listName); absent for backups. */
+  list?: string;
 }
 
 export type ImportPlan =
@@ -47,6 +50,24 @@ export type ImportPlan =
 export interface PlanImportOptions {
   /** Time stamped on new records. @default Date.now() */
   now?: number;
+  /**
+   * Which corpus paper a citation is (BibTeX, CSL-JSON, RIS): a matched paper is kept under its corpus id, so it
+   * meets the copy saved from a page on one record and is marked "in corpus". Backups carry their own ids.
+   */
+  corpusIdFor?: CorpusIdFor;
+  /**
+   * A citation file's papers (new and already present) go into this list, created unless one of that name exists,
+   * so an import is visible as one thing in the library: the file's name, as Zotero names a collection.
+   * Ignored for backups, which carry their own lists.
+   */
+  listName?: string;
+}
+
+/** Puts every paper of `snapshot` into a new list called `name` (merged by name with an existing one). */
+function intoList(snapshot: LibrarySnapshot, name: string, now: number): void {
+  const id = `list-import-${hashHex(`list:${name.toLowerCase()}`)}`;
+  snapshot.lists.push({ id, name, createdAt: now, updatedAt: now });
+  for (const paper of snapshot.papers) snapshot.memberships.push({ listId: id, paperId: paper.id, addedAt: now });
 }
 
 /** Which format a text is in, from its first non-blank characters; undefined when none fits. */
@@ -71,12 +92,13 @@ function fromRecords(
   result: { ok: true; records: CitationRecord[]; warnings?: string[] } | { ok: false; error: ImportError },
   format: ImportFormat,
   now: number,
+  corpusIdFor?: CorpusIdFor,
 ): Parsed {
   if (!result.ok) return result;
   if (result.records.length === 0) {
     return { ok: false, error: { message: `${format}: no entries found; nothing to import.` } };
   }
-  return { ok: true, snapshot: recordsToSnapshot(result.records, now), warnings: result.warnings ?? [] };
+  return { ok: true, snapshot: recordsToSnapshot(result.records, now, corpusIdFor), warnings: result.warnings ?? [] };
 }
 
 export function planImport(
@@ -119,18 +141,20 @@ export function planImport(
       break;
     }
     case 'bibtex':
-      parsed = fromRecords(parseBibtex(text), detected, now);
+      parsed = fromRecords(parseBibtex(text), detected, now, options.corpusIdFor);
       break;
     case 'csl-json':
-      parsed = fromRecords(parseCslJson(text), detected, now);
+      parsed = fromRecords(parseCslJson(text), detected, now, options.corpusIdFor);
       break;
     case 'ris':
-      parsed = fromRecords(parseRis(text), detected, now);
+      parsed = fromRecords(parseRis(text), detected, now, options.corpusIdFor);
       break;
   }
   if (!parsed.ok) return parsed;
 
   const isBackup = detected === 'backup';
+  const listName = isBackup ? undefined : options.listName?.trim().slice(0, 200);
+  if (listName) intoList(parsed.snapshot, listName, now);
   const { apply, counts } = mergeIntoLibrary(existing, parsed.snapshot, {
     policy: isBackup ? 'newer-wins' : 'keep-existing',
     dedupeInput: !isBackup,
@@ -142,6 +166,7 @@ export function planImport(
       format: detected,
       new: counts.newPapers,
       present: counts.presentPapers,
+      ...(listName ? { list: listName } : {}),
       invalid: 0,
       duplicatesInInput: counts.duplicatesInInput,
       notes: counts.newNotes,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, waitForCorpus, type ExtensionSession } from './harness';
+import { REPO_ROOT } from '../shared';
 
 const TITLE = 'Poseidon: Efficient Foundation Models for PDEs';
 const FORMATS = [
@@ -132,6 +133,31 @@ describe('the library page in a real Chromium', () => {
     // Importing the same file again adds nothing.
     await library.getByLabel(/^Import file/).setInputFiles(join(files, 'backup.json'));
     await expect.poll(() => library.getByRole('group', { name: 'Import preview' }).textContent()).toContain('0 new, 1 already present');
+  });
+
+  it('links an imported citation to its corpus paper by title, so a listing shows it saved', async () => {
+    const library = await openLibrary(session!);
+    // The title written the arXiv way (TeX), no arXiv id: only the corpus title match can link it.
+    const bib = join(files, 'corpus-paper.bib');
+    writeFileSync(bib, '@misc{yang2024s2ft,\n  title = {S$^{2}$FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity},\n  author = {Yang, Xinyu},\n  year = {2024}\n}\n');
+    await library.getByLabel(/^Import file/).setInputFiles(bib);
+    const preview = library.getByRole('group', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain('1 new, 0 already present, 0 invalid. All go into the list “corpus-paper”.');
+    await preview.getByRole('button', { name: 'Import 1 new paper' }).click();
+    // A citation file's papers arrive as one list, named after the file.
+    await library.getByRole('navigation', { name: 'Lists' }).getByRole('button', { name: /^corpus-paper/ }).click();
+    await expect.poll(() => library.getByRole('row', { name: /Fine-tuning by Structured Sparsity/ }).count()).toBe(1);
+
+    await session!.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
+    await session!.context.route('https://arxiv.org/list/cs.LG/new', (r) =>
+      r.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-list-2024.html'), 'utf8') }),
+    );
+    const page = await session!.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.LG/new');
+    const s2ft = page.locator('dd').first().getByRole('button', { name: /^Paperlight · / });
+    // Imported, so saved (not merely "in corpus"), though the listing knows it only by an id the file never gave.
+    await expect.poll(() => s2ft.textContent()).toMatch(/^Paperlight · (?!in corpus)/);
+    await page.close();
   });
 
   it('never loses a note typed just before the page closed', async () => {
