@@ -81,7 +81,9 @@ async function saveUserData(page: Page): Promise<void> {
   await sendFromPage(page, 'putNote', { paperId: fromArxiv.id, text: '- [ ] reread §3.2' });
 }
 
-beforeAll(() => {
+/** Both builds, made once and only when a test needs them (`-t "promise 6"` runs without building). */
+function ensureBuilds(): void {
+  if (builds.second) return;
   const extra = join(work, 'extra.jsonl.gz');
   writeExtraCorpus(extra, EXTRA_PAPERS);
   builds.first = buildExtension(join(work, 'first'));
@@ -89,7 +91,7 @@ beforeAll(() => {
   const [major, minor] = builds.firstVersion.split('.').map(Number);
   builds.secondVersion = `${major}.${minor! + 1}.0`;
   builds.second = buildExtension(join(work, 'second'), { PAPERLIGHT_VERSION: builds.secondVersion, PAPERLIGHT_EXTRA_CORPUS: extra });
-}, 180_000);
+}
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -97,6 +99,7 @@ afterAll(() => {
 
 describe('promise 1: restart and update keep everything', () => {
   let session: ExtensionSession | undefined;
+  beforeAll(ensureBuilds, 180_000);
   afterAll(async () => {
     await session?.close();
   });
@@ -162,6 +165,7 @@ describe('promise 1: restart and update keep everything', () => {
 
 describe('promise 2: an interrupted corpus load heals', () => {
   let session: ExtensionSession | undefined;
+  beforeAll(ensureBuilds, 180_000);
   afterAll(async () => {
     await session?.close();
   });
@@ -224,4 +228,186 @@ describe('promise 2: an interrupted corpus load heals', () => {
       `trust/promise 2: worker stopped ${stoppedAt!.ms} ms after the update, at ${stoppedAt!.done} / ${stoppedAt!.total} rows; while stopped the corpus was ${first.count} papers (${first.version}); next start loaded ${second.count} / ${second.count} in ${healMs} ms; user rows identical`,
     );
   }, 180_000);
+});
+
+/**
+ * What a hostile page script can try from the page's main world (page.evaluate runs there): synthetic clicks and
+ * keys on our badges, panel controls and triage keys, form submissions, message-shaped postMessage payloads, and
+ * chrome.runtime.sendMessage. Returns what it reached, so a test can tell an attack that found nothing from one
+ * that was refused.
+ */
+async function attackFromPage(page: Page, extensionId: string): Promise<Record<string, number | string>> {
+  return page.evaluate(async (extId) => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const reached: Record<string, number | string> = {};
+    const composed = { bubbles: true, cancelable: true, composed: true };
+
+    const badgeButtons = [...document.querySelectorAll('[data-paperlight-badge]')]
+      .map((host) => host.shadowRoot?.querySelector('button'))
+      .filter((b): b is HTMLButtonElement => !!b);
+    for (const b of badgeButtons) {
+      b.click();
+      b.dispatchEvent(new MouseEvent('click', composed));
+      b.dispatchEvent(new KeyboardEvent('keydown', { ...composed, key: 'Enter' }));
+    }
+    reached.badges = badgeButtons.length;
+    await sleep(300);
+
+    let controls = 0;
+    for (const root of [...document.querySelectorAll('[data-paperlight-panel]')].map((host) => host.shadowRoot)) {
+      if (!root) continue;
+      for (const input of root.querySelectorAll<HTMLInputElement>('input[type=text], input:not([type])')) {
+        input.value = 'injected-by-page';
+        input.dispatchEvent(new InputEvent('input', composed));
+        controls++;
+      }
+      await sleep(100);
+      for (const form of root.querySelectorAll('form')) {
+        form.dispatchEvent(new SubmitEvent('submit', composed));
+        form.requestSubmit(); // the browser fires this submit itself: it arrives trusted
+        controls++;
+      }
+      for (const el of root.querySelectorAll<HTMLElement>('button, input[type=radio], input[type=checkbox]')) {
+        el.click(); // a checkbox or radio answers with a trusted change event
+        el.dispatchEvent(new MouseEvent('click', composed));
+        el.dispatchEvent(new Event('change', composed));
+        controls++;
+      }
+      await sleep(300);
+      for (const area of root.querySelectorAll('textarea')) {
+        area.value = 'note injected by the page';
+        area.dispatchEvent(new InputEvent('input', composed));
+        area.focus();
+        document.execCommand('insertText', false, ' and typed in by the page'); // the browser fires this input event: trusted
+        area.dispatchEvent(new FocusEvent('blur'));
+        area.blur();
+        controls++;
+      }
+    }
+    reached.panelControls = controls;
+
+    let keys = 0;
+    for (const key of ['j', 'j', 's', 'r', 'n', 'k', 's', 'r', 'Enter']) {
+      for (const target of [window, document, document.body]) {
+        target.dispatchEvent(new KeyboardEvent('keydown', { ...composed, key }));
+        keys++;
+      }
+    }
+    reached.keys = keys;
+
+    const envelopes = [
+      { id: 1, type: 'savePaper', data: { paper: { title: 'Injected by the page' } }, timestamp: Date.now() },
+      { id: 2, type: 'setStatus', data: { ids: ['arxiv:2402.00001'], status: 'read' }, timestamp: Date.now() },
+      { id: 3, type: 'applyImport', data: { changes: { papers: [], lists: [], memberships: [], tags: [], notes: [] }, baseRevision: 0 }, timestamp: Date.now() },
+      { id: 4, type: 'removePapers', data: { ids: ['arxiv:1706.03762'] }, timestamp: Date.now() },
+    ];
+    for (const m of envelopes) {
+      window.postMessage(m, '*');
+      window.postMessage(JSON.stringify(m), '*');
+      document.dispatchEvent(new CustomEvent(m.type, { detail: m }));
+    }
+    reached.postMessages = envelopes.length * 3;
+
+    const chrome = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome;
+    reached.runtime = typeof chrome?.runtime?.sendMessage;
+    if (chrome?.runtime?.sendMessage) {
+      try {
+        await chrome.runtime.sendMessage(extId, envelopes[0]);
+        reached.runtime = 'sent';
+      } catch (error) {
+        reached.runtime = `refused: ${(error as Error).message}`;
+      }
+    }
+    await sleep(1_500); // longer than the note's 500 ms autosave and the triage's message round trips
+    return reached;
+  }, extensionId);
+}
+
+describe('promise 6: pages get no handle', () => {
+  let session: ExtensionSession;
+  let library: Page;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await session.context.route(/^https:\/\/(arxiv\.org|huggingface\.co)\//, (r) => r.fulfill({ status: 204, body: '' }));
+    await session.context.route('https://arxiv.org/list/cs.LG/new', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('arxiv-list-2024.html') }));
+    await session.context.route('https://arxiv.org/abs/2402.00001', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture('arxiv-abs.html') }));
+    // The abstract page of a paper saveUserData saved (status, lists, tags, a note): the fixture with its id and title.
+    const saved = fixture('arxiv-abs.html').replace(/2402\.00001/g, '1706.03762').replace(/Damped Newton Method[^<"]*/g, 'Attention Is All You Need');
+    await session.context.route('https://arxiv.org/abs/1706.03762', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: saved }));
+    library = await session.openPage('library.html');
+    await waitForCorpus(library);
+    await saveUserData(library);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a page script reaching our badges, triage keys, postMessage and chrome.runtime causes no write on a listing', async () => {
+    const before = await userData(library);
+    const page = await session.context.newPage();
+    await page.goto('https://arxiv.org/list/cs.LG/new');
+    const badges = page.getByRole('button', { name: /^Paperlight · / });
+    await expect.poll(() => badges.count()).toBe(2);
+    const reached = await attackFromPage(page, session.extensionId);
+    expect(reached).toMatchObject({ badges: 2, keys: 27, postMessages: 12, runtime: 'undefined' });
+    expect(await page.getByRole('region', { name: /^Paperlight: / }).count()).toBe(0); // no panel opened either
+    expect(await userData(library)).toEqual(before);
+
+    // The same keys from the reader (trusted input) do write: the comparison above can see a write.
+    await page.keyboard.press('j');
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await readStores(library, ['papers'])).papers!.length).toBe(before.raw.papers!.length + 1);
+    await page.close();
+  });
+
+  it('a page script reaching into the open panel of a saved paper (status radios, list boxes, tag buttons and form, note) causes no write', async () => {
+    const before = await userData(library);
+    const page = await session.context.newPage();
+    await page.goto('https://arxiv.org/abs/1706.03762');
+    const panel = page.getByRole('region', { name: /^Paperlight: Attention Is All You Need/ });
+    await expect.poll(() => panel.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('- [ ] reread §3.2');
+    const reached = await attackFromPage(page, session.extensionId);
+    // The tag box, its form, 9 buttons and boxes (3 statuses, 2 lists, 2 tag removals, Add tag, Close? no: inline) and the note.
+    expect(reached.panelControls).toBeGreaterThanOrEqual(11);
+    expect(await userData(library)).toEqual(before);
+
+    // The reader's own clicks and typing do write: the comparison above can see a write, and the gate lets people in.
+    await panel.getByRole('radio', { name: 'reading' }).check();
+    await expect.poll(() => panel.getByText('Saved · reading').count()).toBe(1);
+    await panel.getByRole('radio', { name: 'reading' }).press('ArrowLeft'); // a radio group's arrow keys: to-read
+    await panel.getByRole('checkbox', { name: 'Thesis — chapter 2' }).uncheck();
+    await panel.getByRole('combobox', { name: 'Add tag' }).fill('from the reader');
+    await panel.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+    await expect.poll(() => panel.getByRole('button', { name: 'Remove tag from-the-reader' }).count()).toBe(1);
+    const note = panel.getByRole('textbox', { name: 'Note' });
+    await note.click();
+    await note.press('End');
+    await note.pressSequentially(' and §4');
+    await expect.poll(() => panel.getByText('Saved', { exact: true }).count()).toBe(1);
+    const after = await readStores(library, ['papers', 'memberships', 'notes']);
+    const paper = after.papers!.find((p) => (p as { id: string }).id === 'arxiv:1706.03762') as { status?: string };
+    expect(paper.status).toBe('to-read');
+    expect(after.memberships).toHaveLength(before.raw.memberships!.length - 1);
+    expect(after.notes!.map((n) => (n as { text: string }).text)).toContain('- [ ] reread §3.2 and §4');
+    await page.close();
+  });
+
+  it('a page script reaching into the open panel of an unsaved paper (save buttons, status radios, list boxes, tag form) causes no write', async () => {
+    const before = await userData(library);
+    const page = await session.context.newPage();
+    await page.goto('https://arxiv.org/abs/2402.00001');
+    const panel = page.getByRole('region', { name: /^Paperlight: Damped Newton/ });
+    await expect.poll(() => panel.getByRole('button', { name: 'Save to Reading list' }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole('checkbox').count()).toBe(2); // the Reading list and Thesis
+    const reached = await attackFromPage(page, session.extensionId);
+    // The tag box, its form, and 8 buttons and boxes: Save, 3 status radios, 2 list boxes, Add tag, Save to write a note.
+    expect(reached.panelControls).toBeGreaterThanOrEqual(10);
+    expect(await userData(library)).toEqual(before);
+    await expect.poll(() => panel.getByText(/^(In the corpus, not saved|Not saved)$/).count()).toBe(1);
+
+    // The reader's own click saves: the comparison above can see a write.
+    await panel.getByRole('button', { name: 'Save to Reading list' }).click();
+    await expect.poll(async () => (await readStores(library, ['papers'])).papers!.length).toBe(before.raw.papers!.length + 1);
+    await page.close();
+  });
 });
