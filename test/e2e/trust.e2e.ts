@@ -323,6 +323,8 @@ async function attackFromPage(page: Page, extensionId: string): Promise<Record<s
   }, extensionId);
 }
 
+const rowCount = (data: { raw: Record<string, unknown[]> }) => Object.values(data.raw).reduce((n, rows) => n + rows.length, 0);
+
 describe('promise 6: pages get no handle', () => {
   let session: ExtensionSession;
   let library: Page;
@@ -352,6 +354,7 @@ describe('promise 6: pages get no handle', () => {
     expect(reached).toMatchObject({ badges: 2, keys: 27, postMessages: 12, runtime: 'undefined' });
     expect(await page.getByRole('region', { name: /^Paperlight: / }).count()).toBe(0); // no panel opened either
     expect(await userData(library)).toEqual(before);
+    console.log(`trust/promise 6: listing: ${JSON.stringify(reached)} → ${rowCount(before)} user rows and the export unchanged`);
 
     // The same keys from the reader (trusted input) do write: the comparison above can see a write.
     await page.keyboard.press('j');
@@ -367,9 +370,10 @@ describe('promise 6: pages get no handle', () => {
     const panel = page.getByRole('region', { name: /^Paperlight: Attention Is All You Need/ });
     await expect.poll(() => panel.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('- [ ] reread §3.2');
     const reached = await attackFromPage(page, session.extensionId);
-    // The tag box, its form, 9 buttons and boxes (3 statuses, 2 lists, 2 tag removals, Add tag, Close? no: inline) and the note.
+    // The tag box, its form, 8 buttons and boxes (3 statuses, 2 lists, 2 tag removals, Add tag) and the note.
     expect(reached.panelControls).toBeGreaterThanOrEqual(11);
     expect(await userData(library)).toEqual(before);
+    console.log(`trust/promise 6: saved paper's panel: ${JSON.stringify(reached)} → ${rowCount(before)} user rows and the export unchanged`);
 
     // The reader's own clicks and typing do write: the comparison above can see a write, and the gate lets people in.
     await panel.getByRole('radio', { name: 'reading' }).check();
@@ -403,6 +407,7 @@ describe('promise 6: pages get no handle', () => {
     // The tag box, its form, and 8 buttons and boxes: Save, 3 status radios, 2 list boxes, Add tag, Save to write a note.
     expect(reached.panelControls).toBeGreaterThanOrEqual(10);
     expect(await userData(library)).toEqual(before);
+    console.log(`trust/promise 6: unsaved paper's panel: ${JSON.stringify(reached)} → ${rowCount(before)} user rows and the export unchanged`);
     await expect.poll(() => panel.getByText(/^(In the corpus, not saved|Not saved)$/).count()).toBe(1);
 
     // The reader's own click saves: the comparison above can see a write.
