@@ -17,6 +17,8 @@ export default defineConfig({
   ...(process.env.PAPERLIGHT_OUT_DIR ? { outDir: process.env.PAPERLIGHT_OUT_DIR } : {}),
   manifest: ({ browser }) => ({
     name: 'Paperlight',
+    // Update tests only: a build with a higher version, installed over an older one from the same folder.
+    ...(process.env.PAPERLIGHT_VERSION ? { version: process.env.PAPERLIGHT_VERSION } : {}),
     description: 'Search, keep and annotate machine-learning papers on arXiv and Hugging Face.',
     permissions: ['storage', 'unlimitedStorage'],
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],

@@ -36,6 +36,11 @@ export interface NoteEditorProps {
    * content script, which then has no preview: the Markdown parser would triple the script every page loads.
    */
   preview?: (text: string) => ComponentChildren;
+  /**
+   * Which input events count as typing. On a web page the content script passes its gesture gate: a page script
+   * can make a trusted input event there (execCommand) but not the key press before it. @default isTrusted
+   */
+  acceptInput?: (event: Event) => boolean;
 }
 
 const SAVE_DELAY_MS = 500;
@@ -43,7 +48,7 @@ const draftKey = (paperId: string, noteId: string | undefined) => `paperlight:dr
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'failed';
 
-export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note', drafts = localDrafts, autoFocus = false, preview: renderPreview }: NoteEditorProps) {
+export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, label = 'Note', drafts = localDrafts, autoFocus = false, preview: renderPreview, acceptInput = (e) => e.isTrusted }: NoteEditorProps) {
   const [text, setText] = useState(initialText);
   const [state, setState] = useState<SaveState>('saved');
   const [preview, setPreview] = useState(false);
@@ -117,7 +122,7 @@ export function NoteEditor({ paperId, noteId: initialNoteId, initialText, save, 
       {preview && renderPreview ? (
         renderPreview(text)
       ) : (
-        <textarea aria-label={label} autoFocus={autoFocus} value={text} rows={8} onInput={(e) => e.isTrusted && onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
+        <textarea aria-label={label} autoFocus={autoFocus} value={text} rows={8} onInput={(e) => acceptInput(e) && onInput((e.target as HTMLTextAreaElement).value)} onBlur={() => state === 'pending' && void flush()} />
       )}
     </div>
   );

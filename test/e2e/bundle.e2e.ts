@@ -47,3 +47,37 @@ describe('the built code', () => {
     expect(files.length).toBeGreaterThan(3);
   });
 });
+
+describe('what a web page could reach in the build (trust promises 6 and 7)', () => {
+  const files = scripts(EXTENSION_DIR);
+  const read = (f: string) => readFileSync(f, 'utf8');
+  const contentScripts = manifest.content_scripts as { js: string[]; world?: string; matches: string[] }[];
+
+  it('runs the content script in the isolated world and offers web pages no page, permission or sandbox of ours', () => {
+    // A MAIN-world script would share its functions with the page's scripts.
+    expect(contentScripts.map((c) => c.world ?? 'ISOLATED')).toEqual(['ISOLATED']);
+    const resources = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
+    for (const r of resources) {
+      // No HTML page (a site could frame the library page) and no wildcard; only our two hosts may load them.
+      expect(r.resources.filter((name) => /\.html?$|\*/.test(name))).toEqual([]);
+      expect(r.matches.filter((m) => !['https://arxiv.org/*', 'https://huggingface.co/*'].includes(m))).toEqual([]);
+    }
+    for (const key of ['optional_permissions', 'optional_host_permissions', 'sandbox', 'externally_connectable']) expect(manifest).not.toHaveProperty(key);
+  });
+
+  it('listens to no other extension, and the content script to no window message', () => {
+    expect(files.filter((f) => /onMessageExternal|onConnectExternal/.test(read(f)))).toEqual([]);
+    for (const js of contentScripts.flatMap((c) => c.js)) {
+      const code = read(join(EXTENSION_DIR, js));
+      expect(code.length).toBeGreaterThan(1_000);
+      expect(code).not.toMatch(/addEventListener\(\s*["'`]message["'`]|\bonmessage\s*=/);
+    }
+  });
+
+  it('makes no code from a URL or a string: no remote import(), remote worker, or string timer', () => {
+    const offenders = files.filter((f) =>
+      /import\(\s*["'`]https?:|new\s+(?:Shared)?Worker\(\s*["'`]https?:|set(?:Timeout|Interval)\(\s*["'`]|importScripts\(\s*[^)]*https?:/.test(read(f)),
+    );
+    expect(offenders.map((f) => f.slice(EXTENSION_DIR.length))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { createGestureGate } from './gesture';
 import { sendMessage, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
 import type { PageMark } from '@/lib/browser/library';
 import type { PaperInput } from '@/lib/browser/library';
@@ -49,10 +50,12 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
     paperId.current = saved.id;
     return saved.id;
   };
-  // Only the reader's own input acts: a page script's synthetic event (isTrusted false) is ignored, so the page
-  // cannot save, tag or annotate through our panel.
+  // Only the reader's own input acts: a page script's synthetic event (isTrusted false) is ignored, and so is a
+  // trusted change, submit or input a page script caused without the reader's key or pointer press (see gesture.ts),
+  // so the page cannot save, tag or annotate through our panel.
+  const gate = useRef(createGestureGate()).current;
   const act = (f: () => Promise<unknown>) => (e?: Event) => {
-    if (e && !e.isTrusted) return;
+    if (e && !gate.allows(e)) return;
     void f()
       .then(refresh)
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
@@ -63,7 +66,15 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
   const note = details?.notes[details.notes.length - 1];
 
   return (
-    <section class="panel" aria-label={`Paperlight: ${paper.title}`}>
+    <section
+      class="panel"
+      aria-label={`Paperlight: ${paper.title}`}
+      onPointerDownCapture={gate.note}
+      onKeyDownCapture={gate.note}
+      onPasteCapture={gate.note}
+      onDropCapture={gate.note}
+      onFocusOutCapture={gate.forget}
+    >
       <header>
         <strong>Paperlight</strong>
         <span class="state">{saved ? `Saved · ${saved.status ?? 'no status'}` : mark.inCorpus ? 'In the corpus, not saved' : 'Not saved'}</span>
@@ -136,6 +147,7 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
           drafts={drafts}
           label="Note"
           autoFocus={focusNote}
+          acceptInput={gate.allowsTyping}
           save={async (text, noteId) => (await sendMessage('putNote', { paperId: saved.id, text, noteId }))?.id}
         />
       ) : (
