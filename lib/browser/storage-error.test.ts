@@ -10,6 +10,7 @@ import { PaperlightDB, userRevision } from './db';
 import { addTags, applyImportChanges, createList, putNote, readSnapshot, savePaper, setStatus, snapshotAtRevision } from './library';
 import { isQuotaError, STORAGE_FULL_MESSAGE, StorageFullError, storageFailure } from './storage-error';
 import { planImport } from '../formats/import';
+import { SearchService } from './search-service';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -118,6 +119,17 @@ describe.each<Mode>(['request', 'abort'])('QuotaExceededError (%s)', (mode) => {
     await expect(putNote(db, 'arxiv:1706.03762', 'second thoughts', first.id)).rejects.toThrow(STORAGE_FULL_MESSAGE);
     fault.mode = null;
     expect((await db.notes.get(first.id))?.text).toBe('first thoughts');
+  });
+});
+
+describe('search on a full disk', () => {
+  it('builds and answers even when its persisted copy (a cache) cannot be written', async () => {
+    fault.mode = 'request';
+    fault.table = 'searchIndex';
+    const index = await new SearchService(db).get();
+    fault.mode = null;
+    expect(index.search('attention', { limit: 5 }).hits.map((h) => h.id)).toContain('arxiv:1706.03762');
+    expect(await db.searchIndex.count()).toBe(0);
   });
 });
 
