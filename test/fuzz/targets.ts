@@ -286,10 +286,14 @@ function adapterTarget(adapter: SiteAdapter): FuzzTarget<{ html: string; url: st
     input: fc
       .constantFrom(...seeds)
       .chain((seed) => fc.record({ html: mutatedText(pageText(seed), 4), url: fc.constant(seed.url), edits: fc.array(domEdit, { maxLength: 6 }) })),
-    run({ html, url, edits }) {
+    prepare({ html, url, edits }) {
       const doc = parsePage(html);
       for (const e of edits) applyDomEdit(doc, e);
-      const refs = adapter.extract(doc, new URL(url));
+      return { doc, url: new URL(url) };
+    },
+    run(prepared) {
+      const { doc, url } = prepared as unknown as { doc: Document; url: URL };
+      const refs = adapter.extract(doc, url);
       check(Array.isArray(refs), 'not an array');
       for (const ref of refs) {
         check(typeof ref.title === 'string', 'title is not a string');
