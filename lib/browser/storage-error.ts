@@ -11,7 +11,7 @@ export class StorageFullError extends Error {
 }
 
 export const STORAGE_FULL_MESSAGE =
-  'Storage is full: the browser refused to store more for Paperlight, so this change was not saved (nothing else was changed). Free disk space or remove papers you no longer need, then try again.';
+  'Storage is full: the browser refused to store more for Paperlight, so this change was not saved (nothing else was changed). Free disk space or remove papers you no longer need, then try again';
 
 /** True when `error`, or any error it wraps (Dexie's inner, BulkError failures, cause), is a quota error. */
 export function isQuotaError(error: unknown, depth = 0): boolean {
