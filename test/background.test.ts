@@ -30,7 +30,7 @@ async function deliver<K extends keyof ProtocolMap>(type: K | string, data: unkn
 
 beforeAll(async () => {
   fakeBrowser.reset();
-  const background = (await import('./background')).default as { main(): void };
+  const background = (await import('../entrypoints/background')).default as { main(): void };
   background.main();
 });
 
