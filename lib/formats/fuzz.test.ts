@@ -12,4 +12,23 @@ describe('found by fuzzing', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/^ris: the records could not be read \(.+\); every tag line must read "XX {2}- value"/);
   });
+
+  it('BibTeX and CSL-JSON: a note of only control characters before another note no longer prefixes it with the separator', async () => {
+    const { exportBibtex, parseBibtex } = await import('./bibtex');
+    const { exportCslJson, parseCslJson } = await import('./csl-json');
+    const snapshot = {
+      papers: [{ id: 'p-0', title: 'A paper', tags: [], addedAt: 0, updatedAt: 0 }],
+      lists: [],
+      memberships: [],
+      tags: [],
+      notes: [
+        { id: 'n-0', paperId: 'p-0', text: '\u0000', createdAt: 0, updatedAt: 0 },
+        { id: 'n-1', paperId: 'p-0', text: '\n  indented line\n', createdAt: 0, updatedAt: 0 },
+      ],
+    };
+    const bib = parseBibtex(exportBibtex(snapshot));
+    const csl = parseCslJson(exportCslJson(snapshot));
+    expect(bib.ok && bib.records[0]!.notes).toEqual(['indented line']);
+    expect(csl.ok && csl.records[0]!.notes).toEqual(['indented line']);
+  });
 });
