@@ -32,6 +32,9 @@ export function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new ContractViolation(message);
 }
 
+/** Inputs are generated in chunks of this many (seed + chunk number), so 10,000 large ones are never held at once. */
+export const FUZZ_CHUNK = 250;
+
 export interface FuzzReport {
   name: string;
   cases: number;
@@ -45,13 +48,23 @@ export interface FuzzReport {
 }
 
 /** @default limitMs 1000 (the issue's "each input within 1 s") */
-export function fuzz<T>(target: FuzzTarget<T>, options: { cases: number; seed?: number; limitMs?: number }): FuzzReport {
-  const { cases, seed = 20_261_123, limitMs = 1_000 } = options;
+export function fuzz<T>(
+  target: FuzzTarget<T>,
+  options: {
+    cases: number;
+    seed?: number;
+    limitMs?: number;
+    /** Called before each case with where it comes from: `fc.sample(target.input, { numRuns: 250, seed: seed + chunk })[index]`. */
+    onCase?: (chunk: number, index: number) => void;
+  },
+): FuzzReport {
+  const { cases, seed = 20_261_123, limitMs = 1_000, onCase } = options;
   const report: FuzzReport = { name: target.name, cases: 0, failures: 0, slowestMs: 0, slowestWallMs: 0, totalMs: 0 };
   const show = target.show ?? ((input: T) => JSON.stringify(input));
-  const CHUNK = 250; // inputs are generated in chunks so 10,000 large ones are never held at once
+  const CHUNK = FUZZ_CHUNK;
   for (let done = 0, chunk = 0; done < cases; done += CHUNK, chunk++) {
-    for (const input of fc.sample(target.input, { numRuns: Math.min(CHUNK, cases - done), seed: seed + chunk })) {
+    for (const [index, input] of fc.sample(target.input, { numRuns: Math.min(CHUNK, cases - done), seed: seed + chunk }).entries()) {
+      onCase?.(chunk, index);
       // The limit is on CPU time: these machines' two cores are shared, and a neighbour's build can double a
       // case's wall-clock time without the parser doing any more work. Wall time is reported beside it.
       let error: unknown;
