@@ -4,9 +4,9 @@
  */
 import { ensureCorpus, installedCorpus, PaperlightDB } from '@/lib/browser/db';
 import * as library from '@/lib/browser/library';
-import { CONTENT_SCRIPT_MESSAGES, onMessage, senderKind, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
+import { onMessage, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
 import { SearchService } from '@/lib/browser/search-service';
-import { assertPayload } from '@/lib/browser/payload';
+import { checkMessage } from '@/lib/browser/guard';
 import type { CorpusAsset } from '@/lib/corpus/types';
 import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
@@ -65,11 +65,7 @@ export default defineBackground(() => {
     run: (data: Parameters<ProtocolMap[K]>[0]) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
   ) {
     onMessage(type, async (message) => {
-      const kind = senderKind(message.sender, browser.runtime.id, browser.runtime.getURL('/'));
-      if (kind === 'foreign' || (kind === 'content-script' && !CONTENT_SCRIPT_MESSAGES.has(type))) {
-        throw new Error(`background: "${String(type)}" refused from a ${kind} sender`);
-      }
-      assertPayload(type, message.data);
+      checkMessage(type, message.sender, message.data, browser.runtime.id, browser.runtime.getURL('/'));
       return run(message.data as Parameters<ProtocolMap[K]>[0]);
     });
   }

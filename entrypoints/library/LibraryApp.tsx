@@ -19,6 +19,7 @@ import { NoteEditor } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
 import { Markdown } from '@/components/Markdown';
 import { TransferPanel } from './TransferPanel';
+import { StorageStatus } from './StorageStatus';
 import { triageKeysSetting } from '@/lib/browser/settings';
 
 /** The reader's settings (this page is also the extension's options page). */
@@ -70,17 +71,6 @@ function sortPapers(rows: ListPaper[], key: SortKey): ListPaper[] {
   return copy;
 }
 
-function useStorageUsage(): string {
-  const [text, setText] = useState('');
-  useEffect(() => {
-    void navigator.storage?.estimate().then((e) => {
-      const mb = (n = 0) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      setText(`Storage used: ${mb(e.usage)}${e.quota ? ` of ${mb(e.quota)}` : ''}`);
-    });
-  }, []);
-  return text;
-}
-
 export function LibraryApp() {
   const [lists, setLists] = useState<ListSummary[]>([]);
   const [listId, setListId] = useState(READING_LIST_ID);
@@ -93,7 +83,6 @@ export function LibraryApp() {
   const [shown, setShown] = useState(PAGE_ROWS);
   const [message, setMessage] = useState<{ text: string; undo?: () => Promise<void> }>();
   const [error, setError] = useState('');
-  const usage = useStorageUsage();
 
   const current = lists.find((l) => l.list.id === listId);
 
@@ -152,7 +141,7 @@ export function LibraryApp() {
     <div class="library">
       <header class="library__header">
         <h1>Paperlight library</h1>
-        <span class="usage">{usage}</span>
+        <StorageStatus />
       </header>
       <nav class="library__lists" aria-label="Lists">
         <ul>

@@ -229,7 +229,7 @@ export function App() {
         <TagAdder
           autoFocus
           suggest={(prefix) => sendMessage('suggestTags', { prefix })}
-          onAdd={(tag) => void addTag(current, tag).catch((e: unknown) => setError(String(e)))}
+          onAdd={(tag) => void addTag(current, tag).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
           onCancel={() => void addTag(current, '')}
         />
       )}

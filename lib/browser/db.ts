@@ -62,8 +62,22 @@ export class PaperlightDB extends Dexie {
   tags!: EntityTable<Tag, 'name'>;
   notes!: EntityTable<Note, 'id'>;
 
-  constructor(name = 'paperlight') {
+  /**
+   * Set when another connection opened a newer schema (or deleted the database) and this one closed to let it:
+   * the code holding this instance is older than the database and should reload (a page) or restart (a worker).
+   */
+  outdated: { newVersion: number | null } | null = null;
+  /** Why the last open gave up waiting for an older connection (see failWhenBlocked). */
+  blockedError: DatabaseBlockedError | null = null;
+
+  constructor(
+    name = 'paperlight',
+    private readonly connection: ConnectionOptions = {},
+  ) {
     super(name);
+    // See https://dexie.org/docs/Dexie/Dexie.on.versionchange and Dexie.on.blocked.
+    this.on('versionchange', (event) => this.yieldToNewerConnection(event));
+    this.on('blocked', (event) => this.failWhenBlocked(event));
     this.version(1).stores({
       corpus: 'id',
       corpusMeta: 'key',
@@ -77,6 +91,57 @@ export class PaperlightDB extends Dexie {
       notes: 'id, paperId, updatedAt',
     });
   }
+
+  /**
+   * Another connection wants a newer version (an updated worker) or to delete the database. Close at once so it is
+   * not blocked, and say so; returning false stops Dexie's own handler, which would only log. Reopening stays
+   * allowed (Dexie 4 opens a database whose version is above the declared one when the stores it knows are
+   * there), so old code keeps answering until it is reloaded.
+   */
+  private yieldToNewerConnection(event: IDBVersionChangeEvent): false {
+    this.close({ disableAutoOpen: false });
+    this.outdated = { newVersion: event.newVersion };
+    this.connection.onOutdated?.(this.outdated);
+    return false;
+  }
+
+  /**
+   * Our open waits for an older connection that has not closed (one that ignores versionchange). Waiting forever
+   * would hang every message the background answers; after `blockedTimeoutMs` the open is cancelled and fails
+   * with a DatabaseBlockedError that says what to do. The next query tries again.
+   */
+  private failWhenBlocked(event: IDBVersionChangeEvent): void {
+    const timer = setTimeout(() => {
+      if (this.isOpen()) return;
+      this.blockedError = new DatabaseBlockedError(
+        `database: the upgrade from version ${event.oldVersion / 10} is blocked by another open Paperlight page or tab; close or reload it, then try again`,
+      );
+      // close() cancels the pending open so its waiters reject; the second call allows reopening on the next query.
+      this.close({ disableAutoOpen: true });
+      this.close({ disableAutoOpen: false });
+    }, this.connection.blockedTimeoutMs ?? 10_000);
+    const done = () => clearTimeout(timer);
+    this.on('ready', done);
+    this.on('close', done);
+  }
+}
+
+export interface ConnectionOptions {
+  /**
+   * Called after this connection closed because another one opened a newer schema or deleted the database; an
+   * extension page passes `() => location.reload()` so it comes back with the new code.
+   */
+  onOutdated?: (info: { newVersion: number | null }) => void;
+  /**
+   * How long an upgrade may wait for an older connection (a page left open from before an update) to close
+   * before opening fails with a DatabaseBlockedError instead of waiting forever. @default 10_000
+   */
+  blockedTimeoutMs?: number;
+}
+
+/** An upgrade could not start because an older connection stayed open past `blockedTimeoutMs`. */
+export class DatabaseBlockedError extends Error {
+  override name = 'DatabaseBlockedError';
 }
 
 /** The user tables, in the order a backup or a comparison walks them. */

@@ -9,6 +9,7 @@ import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
 import { pageMarks, type PageContext } from '../library/page-context';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
+import { storageFailure } from './storage-error';
 
 /**
  * What the page or the popup knows about a paper it wants saved. `corpusId`, when given, becomes the saved
@@ -26,11 +27,16 @@ const now = () => Date.now();
 const userTables = (db: PaperlightDB) => [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta];
 
 async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
-  return db.transaction('rw', userTables(db), async () => {
-    const changed = await body();
-    const revision = await bumpUserRevision(db);
-    return { revision, changed: [...new Set(changed)] };
-  });
+  return db
+    .transaction('rw', userTables(db), async () => {
+      const changed = await body();
+      const revision = await bumpUserRevision(db);
+      return { revision, changed: [...new Set(changed)] };
+    })
+    .catch((error: unknown) => {
+      // The transaction has rolled back (revision included); say what happened in words the UI can show.
+      throw storageFailure(error, db.blockedError);
+    });
 }
 
 /** Makes sure the default Reading list exists (first run, or after an import of a backup without it). */

@@ -50,7 +50,8 @@ export class SearchService {
       }
     }
     const index = PaperIndex.build(await searchDocs(this.db));
-    await this.persist(index);
+    // The persisted copy is only a cache: a full disk (QuotaExceededError) must not take search down with it.
+    await this.persist(index).catch((error: unknown) => console.warn('paperlight: could not persist the search index', error));
     return index;
   }
 

@@ -37,7 +37,9 @@ export function splitNotes(text: string): string[] {
 }
 
 export function joinNotes(texts: readonly string[]): string {
-  return texts.join(NOTE_SEPARATOR);
+  // A note that cleans to nothing (only control characters) would leave the text starting with the separator,
+  // which splitNotes cannot see there: the next note came back as "* * *\n\n…" (found by the round-trip property).
+  return texts.filter((t) => cleanMultiline(t).length > 0).join(NOTE_SEPARATOR);
 }
 
 // C0 and C1 control characters other than tab and line feed: no citation format can carry them, and TeX parsers

@@ -170,7 +170,17 @@ function toRecord(raw: RawRecord, csl: Record<string, unknown>): CitationRecord 
 export function parseRis(text: string): RisParseResult {
   const scan = scanRecords(text);
   if (!scan.ok) return scan;
-  const raws = plugins.input.data(text, '@ris/file') as RawRecord[];
+  let raws: RawRecord[];
+  try {
+    raws = plugins.input.data(text, '@ris/file') as RawRecord[];
+  } catch (e) {
+    // citation.js's RIS reader throws a TypeError on a tag line before its first "TY  - " line it recognises
+    // (found by fuzzing: "TY  -" with no space after the dash, then "ID  - …").
+    return {
+      ok: false,
+      error: { message: `ris: the records could not be read (${(e as Error).message}); every tag line must read "XX  - value" and every record start with "TY  - ". Nothing was imported.` },
+    };
+  }
   const records: CitationRecord[] = [];
   for (const [index, span] of scan.spans.entries()) {
     const entry = span.id ?? `#${index + 1}`;

@@ -38,5 +38,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
       .map((m) => readingOrderName(m.getAttribute('content') ?? ''))
       .filter(Boolean);
   }
-  return [{ id, version, title, ...(authors.length ? { authors } : {}), element: heading ?? pageElement(root) }];
+  const element = heading ?? pageElement(root);
+  if (!element) return []; // no element at all to mark (the page's root was removed)
+  return [{ id, version, title, ...(authors.length ? { authors } : {}), element }];
 }

@@ -62,5 +62,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
     title = /^untitled document$/i.test(pageTitle) ? '' : pageTitle.replace(/^\[[^\]]*\]\s*/, '');
   }
   const authors = Array.from(root.querySelectorAll(sel.author)).map(nameOf).filter(Boolean);
-  return [{ id: ref.id, version, title, ...(authors.length ? { authors } : {}), element: heading ?? pageElement(root) }];
+  const element = heading ?? pageElement(root);
+  if (!element) return []; // no element at all to mark (the page's root was removed)
+  return [{ id: ref.id, version, title, ...(authors.length ? { authors } : {}), element }];
 }

@@ -28,5 +28,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
   const authors = Array.from(root.querySelectorAll(sel.author))
     .map((el) => readableText(el).replace(/,$/, '').trim())
     .filter(Boolean);
-  return [{ id: ref.id, version: ref.version ?? null, title, ...(authors.length ? { authors } : {}), element: heading ?? pageElement(root) }];
+  const element = heading ?? pageElement(root);
+  if (!element) return []; // no element at all to mark (the page's root was removed)
+  return [{ id: ref.id, version: ref.version ?? null, title, ...(authors.length ? { authors } : {}), element }];
 }

@@ -114,5 +114,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
   if (refs.length > 0) return refs;
   const cited = parseArxivId(metaContent(root, sel.citationId) ?? '');
   if (!cited) return [];
-  return [{ id: cited.id, version: cited.version ?? null, title: metaContent(root, sel.citationTitle) ?? '', element: pageElement(root) }];
+  const element = pageElement(root);
+  if (!element) return []; // no element at all to mark (the page's root was removed)
+  return [{ id: cited.id, version: cited.version ?? null, title: metaContent(root, sel.citationTitle) ?? '', element }];
 }
