@@ -11,6 +11,7 @@ import type { CorpusAsset } from '@/lib/corpus/types';
 import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
 import { TitleMatcher } from '@/lib/identity/title-matcher';
+import * as highlights from '@/lib/browser/highlights';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -61,7 +62,7 @@ export default defineBackground(() => {
   /** Registers a handler that runs only for senders allowed to send that message, with a well-formed payload. */
   function handle<K extends keyof ProtocolMap>(
     type: K,
-    run: (data: Parameters<ProtocolMap[K]>[0]) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
+    run: (data: Parameters<ProtocolMap[K]>[0], sender: { kind: 'extension-page' | 'content-script'; url: string | undefined }) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
   ) {
     onMessage(type, async (message) => {
       const kind = senderKind(message.sender, browser.runtime.id, browser.runtime.getURL('/'));
@@ -69,7 +70,7 @@ export default defineBackground(() => {
         throw new Error(`background: "${String(type)}" refused from a ${kind} sender`);
       }
       assertPayload(type, message.data);
-      return run(message.data as Parameters<ProtocolMap[K]>[0]);
+      return run(message.data as Parameters<ProtocolMap[K]>[0], { kind, url: message.sender.url ?? message.sender.tab?.url });
     });
   }
 
@@ -168,5 +169,45 @@ export default defineBackground(() => {
   handle('lookupPapers', async ({ refs }) => {
     const [match, index] = await Promise.all([titleMatcher(), lookup()]);
     return library.lookupPapers(db, index, refs, match);
+  });
+
+  // Highlights (issue #8). A content script may only read and write its own page's paper: the paper it names
+  // must carry the arXiv id of the page that sent the message.
+  const assertOwnInput = (paper: { arxivId?: string }, sender: { kind: string; url: string | undefined }) => {
+    if (sender.kind === 'content-script' && (!paper.arxivId || paper.arxivId !== highlights.pageArxivId(sender.url))) {
+      throw new Error('background: a page may only read and change the highlights of its own paper');
+    }
+  };
+  const assertOwnHighlight = async (id: string, sender: { kind: string; url: string | undefined }) => {
+    if (sender.kind !== 'content-script') return;
+    const existing = await db.highlights.get(id);
+    if (existing) await highlights.assertOwnPaper(db, existing.paperId, sender.url);
+  };
+  handle('getHighlights', async ({ paperId }, sender) => {
+    if (sender.kind === 'content-script') {
+      if (!(await db.papers.get(paperId))) return [];
+      await highlights.assertOwnPaper(db, paperId, sender.url);
+    }
+    return highlights.highlightsOf(db, paperId);
+  });
+  handle('addHighlight', async (data, sender) => {
+    assertOwnInput(data.paper, sender);
+    if (sender.kind === 'content-script' && highlights.pageArxivId(data.url) !== highlights.pageArxivId(sender.url)) {
+      throw new Error('background: a highlight is kept with the page it was made on');
+    }
+    const { highlight, paper } = await edit(highlights.addHighlight(db, data));
+    return { highlight, paper };
+  });
+  handle('updateHighlight', async ({ id, comment }, sender) => {
+    await assertOwnHighlight(id, sender);
+    return (await edit(highlights.setHighlightComment(db, id, comment))).highlight;
+  });
+  handle('deleteHighlight', async ({ id }, sender) => {
+    await assertOwnHighlight(id, sender);
+    await edit(highlights.deleteHighlight(db, id));
+  });
+  handle('quoteToNote', async ({ paper, markdown }, sender) => {
+    assertOwnInput(paper, sender);
+    return (await edit(highlights.appendToNote(db, paper, markdown))).note;
   });
 });
