@@ -183,13 +183,9 @@ export default defineBackground(() => {
     const existing = await db.highlights.get(id);
     if (existing) await highlights.assertOwnPaper(db, existing.paperId, sender.url);
   };
-  handle('getHighlights', async ({ paperId }, sender) => {
-    if (sender.kind === 'content-script') {
-      if (!(await db.papers.get(paperId))) return [];
-      await highlights.assertOwnPaper(db, paperId, sender.url);
-    }
-    return highlights.highlightsOf(db, paperId);
-  });
+  handle('getHighlights', ({ paperId }, sender) =>
+    sender.kind === 'content-script' ? highlights.pageHighlights(db, paperId, sender.url) : highlights.highlightsOf(db, paperId),
+  );
   handle('addHighlight', async (data, sender) => {
     assertOwnInput(data.paper, sender);
     if (sender.kind === 'content-script' && highlights.pageArxivId(data.url) !== highlights.pageArxivId(sender.url)) {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { loadCorpus, PaperlightDB, USER_TABLES, userRevision } from './db';
-import { addHighlight, appendToNote, assertOwnPaper, deleteHighlight, highlightsOf, pageArxivId, setHighlightComment } from './highlights';
+import { addHighlight, appendToNote, assertOwnPaper, deleteHighlight, highlightsOf, pageArxivId, pageHighlights, setHighlightComment } from './highlights';
 import { applyImportChanges, putNote, readSnapshot, removePapers, savePaper, searchDocs } from './library';
 import type { HighlightSelector } from '../annotate/anchor';
 import { READING_LIST_ID } from '../library/types';
@@ -112,6 +112,9 @@ describe('highlights', () => {
     await expect(assertOwnPaper(db, paper.id, 'https://arxiv.org/html/2601.00001v2')).resolves.toBeUndefined();
     await expect(assertOwnPaper(db, paper.id, 'https://arxiv.org/abs/2401.99999')).rejects.toThrow(/only read and change the highlights of its own paper/);
     await expect(assertOwnPaper(db, paper.id, 'https://huggingface.co/papers')).rejects.toThrow(/its own paper/);
+    expect(await pageHighlights(db, paper.id, 'https://arxiv.org/abs/2601.00001')).toHaveLength(1);
+    expect(await pageHighlights(db, 'arxiv:0000.00000', 'https://arxiv.org/abs/0000.00000')).toEqual([]);
+    await expect(pageHighlights(db, paper.id, 'https://arxiv.org/abs/2401.99999')).rejects.toThrow(/its own paper/);
   });
 });
 

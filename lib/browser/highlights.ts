@@ -83,6 +83,20 @@ export async function highlightsOf(db: PaperlightDB, paperId: string): Promise<H
 }
 
 /**
+ * A page's own paper's highlights, for its content script, in one read transaction (this runs on every visit to
+ * a saved paper): none when the paper is not saved, refused when it is not the page's paper.
+ */
+export async function pageHighlights(db: PaperlightDB, paperId: string, senderUrl: string | undefined): Promise<Highlight[]> {
+  return db.transaction('r', [db.papers, db.highlights], async () => {
+    const paper = await db.papers.get(paperId);
+    if (!paper) return [];
+    const own = pageArxivId(senderUrl);
+    if (!own || paper.arxivId !== own) throw new Error('background: a page may only read and change the highlights of its own paper');
+    return inReadingOrder(await db.highlights.where('paperId').equals(paperId).toArray());
+  });
+}
+
+/**
  * "Quote to note": appends Markdown to the paper's latest note (the one the panel edits), or starts a note;
  * saves the paper first when needed.
  */
