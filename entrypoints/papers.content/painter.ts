@@ -76,6 +76,9 @@ function textPieces(range: Range): Array<{ node: Text; start: number; end: numbe
   for (let n = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode(); n; n = walker.nextNode()) {
     const text = n as Text;
     if (!range.intersectsNode(text)) continue;
+    // A <mark> inside MathML would break the formula's rendering (and its TeX annotation is not shown): formulas
+    // stay unwrapped in the fallback.
+    if (text.parentElement?.closest('math, script, style')) continue;
     const start = text === range.startContainer ? range.startOffset : 0;
     const end = text === range.endContainer ? range.endOffset : text.data.length;
     if (end > start && text.data.slice(start, end).trim()) pieces.push({ node: text, start, end });
