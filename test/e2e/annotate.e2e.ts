@@ -20,11 +20,11 @@ const V1 = 'https://arxiv.org/html/2601.00001v1';
 const V2 = 'https://arxiv.org/html/2601.00001v2';
 const TITLE = 'Toy Attention for Testing Anchors';
 
-/** Selects from the first `from` to the end of the next `to` in the text of the element with id `inside`. */
+/** Selects from the first `from` to the end of the next `to` in the text of the element with id (or selector) `inside`. */
 async function select(page: Page, inside: string, from: string, to = from): Promise<void> {
   await page.evaluate(
     ([id, a, b]) => {
-      const root = document.getElementById(id)!;
+      const root = document.getElementById(id) ?? document.querySelector(id)!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: { node: Text; start: number }[] = [];
       let text = '';
@@ -221,6 +221,21 @@ describe('annotating arXiv HTML pages', () => {
     expect(markdown).toContain(`  - “Individual attention heads clearly learn to perform different tasks.” — heads specialise ([§ S3](${V1}#paperlight-highlight=hl-`);
     expect(markdown).toContain('  > > Unlike in the abstract'); // the quoted note, itself a block quote
     await library.close();
+  });
+
+  it('highlights on an arXiv abstract page too, and finds it again after a reload', async () => {
+    const url = 'https://arxiv.org/abs/2402.00001';
+    await session.context.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-abs.html'), 'utf8') }));
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const heading = page.getByRole('region', { name: /^Paperlight: Damped Newton/ }).getByRole('region', { name: 'Highlights' }).getByRole('heading');
+    await expect.poll(() => heading.textContent()).toBe('0 highlights');
+    await select(page, 'blockquote.abstract', 'This paper investigates the global convergence', 'Newton methods.');
+    await toolbar(page).getByRole('button', { name: 'Highlight', exact: true }).click();
+    await expect.poll(() => heading.textContent()).toBe('1 highlight');
+    await page.reload();
+    await expect.poll(() => drawn(page)).toEqual(['This paper investigates the global convergence of stepsized Newton methods.']);
+    await page.close();
   });
 
   it('highlights on the real ar5iv page of "Attention Is All You Need" and finds it again after a reload', async () => {
