@@ -70,8 +70,8 @@ const EMPTY_CONTEXT_ELSEWHERE = 0.5;
 const MAX_FUZZY_CANDIDATES = 50;
 /**
  * The fuzzy search looks first within this many characters (or the quote's length, if longer) of the position
- * hint, and takes a light edit found there in agreeing surroundings (≤ NEAR_HINT_ERROR_RATE) without scanning the
- * whole paper; anything else scans the whole text as before. Measured in Chromium on the ar5iv Transformer page,
+ * hint, and takes a light edit (≤ NEAR_HINT_ERROR_RATE) or a verbatim occurrence found there in agreeing
+ * surroundings without scanning the whole paper; anything else scans the whole text as before. Measured in Chromium on the ar5iv Transformer page,
  * 200 highlights with 30 edited: the whole-text scans were 310 of 379 ms (npm run bench -- annotate-page).
  * @default 2000
  */
@@ -179,8 +179,13 @@ export function matchQuote(text: string, stored: TextQuote, hint?: TextPosition)
     // Near the hint first: a sentence edited where it stands is the common case, and its place is found without
     // reading the whole paper. Only a light edit in agreeing surroundings settles it there.
     const reach = Math.max(NEAR_HINT_WINDOW, exact.length) + maxErrors;
-    const near = hint ? fuzzy(Math.max(0, hint.start - reach), Math.min(text.length, hint.end + reach)) : [];
-    const nearSettles = near.some((c) => c.quoteSimilarity >= 1 - NEAR_HINT_ERROR_RATE && c.contextAgreement >= MIN_CONTEXT_SIMILARITY);
+    const [from, to] = hint ? [Math.max(0, hint.start - reach), Math.min(text.length, hint.end + reach)] : [0, 0];
+    const near = hint ? fuzzy(from, to) : [];
+    // Settled near the hint by a light edit, or by a verbatim occurrence there, in agreeing surroundings (a page
+    // re-spaced around a quote leaves its context a little different, and that alone is no reason to read it all).
+    const nearSettles = [...near, ...candidates].some(
+      (c) => c.start >= from && c.end <= to && c.quoteSimilarity >= 1 - NEAR_HINT_ERROR_RATE && c.contextAgreement >= MIN_CONTEXT_SIMILARITY,
+    );
     candidates.push(...(nearSettles ? near : fuzzy(0, text.length)));
   }
   const found = pickBest(candidates, hint);

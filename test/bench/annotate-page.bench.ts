@@ -16,6 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describeRange, type HighlightSelector } from '../../lib/annotate/anchor';
 import { TextIndex } from '../../lib/annotate/text-index';
@@ -29,6 +30,7 @@ const HIGHLIGHTS = 200;
 const VISITS = 7;
 const PAPER = { id: 'arxiv:1706.03762', arxivId: '1706.03762', title: 'Attention Is All You Need', tags: [] as string[], addedAt: 1, updatedAt: 1 };
 const EMPTY_PAPER = { id: 'arxiv:2601.00002', arxivId: '2601.00002', title: 'Attention Is All You Need (saved copy, no highlights)', tags: [] as string[], addedAt: 1, updatedAt: 1 };
+const SMALL_PAPER = { id: 'arxiv:2601.00001', arxivId: '2601.00001', title: 'Toy Attention for Testing Anchors', tags: [] as string[], addedAt: 1, updatedAt: 1 };
 
 /** 200 sentence-sized selectors spread over the page, as annotate.bench.ts makes them. */
 function selectorsFor(html: string): HighlightSelector[] {
@@ -140,8 +142,8 @@ export default async function annotatePageBench(): Promise<void> {
   const setup = await session.openPage('popup.html');
   await waitForCorpus(setup);
   await writeRows(setup, {
-    papers: [PAPER, EMPTY_PAPER],
-    memberships: [PAPER, EMPTY_PAPER].map((p) => ({ listId: 'reading-list', paperId: p.id, addedAt: 1 })),
+    papers: [PAPER, EMPTY_PAPER, SMALL_PAPER],
+    memberships: [PAPER, EMPTY_PAPER, SMALL_PAPER].map((p) => ({ listId: 'reading-list', paperId: p.id, addedAt: 1 })),
     highlights,
   });
   await session.close({ keepProfile: true });
@@ -152,6 +154,9 @@ export default async function annotatePageBench(): Promise<void> {
     { name: `${HIGHLIGHTS} highlights, perturbed copy (v8)`, url: 'https://arxiv.org/html/1706.03762v8', body: copy },
     { name: 'saved paper, no highlights (one message)', url: 'https://arxiv.org/html/2601.00002v1', body: html },
     { name: 'unsaved paper (no message)', url: 'https://arxiv.org/html/2601.00003v1', body: html },
+    // The same message on a page whose own first layout is small: how much of the wait above is the page's.
+    { name: 'small own LaTeXML page, saved, no highlights', url: 'https://arxiv.org/html/2601.00001v1', body: readFileSync(join(REPO_ROOT, 'test/fixtures/annotate/paper-v1.html'), 'utf8') },
+    { name: 'small own LaTeXML page, unsaved', url: 'https://arxiv.org/html/2601.00005v1', body: readFileSync(join(REPO_ROOT, 'test/fixtures/annotate/paper-v1.html'), 'utf8') },
   ];
   try {
     await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
