@@ -223,6 +223,29 @@ describe('annotating arXiv HTML pages', () => {
     await library.close();
   });
 
+  it('an extension update under the live page removes every drawing and control, leaving the page as it was', async () => {
+    const page = await session.context.newPage();
+    await page.goto(V1);
+    await expect.poll(() => drawn(page)).toHaveLength(3);
+    // What a newer copy of the content script announces when it starts after an update (WXT's ContentScriptContext).
+    await page.evaluate(
+      (id) => document.dispatchEvent(new CustomEvent(`${id}:papers:wxt:content-script-started`, { detail: { contentScriptName: 'papers', messageId: 'a-newer-script' } })),
+      session.extensionId,
+    );
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('paperlight'))).toBe(false);
+    expect(await page.locator('style[data-paperlight-highlight-style]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-paperlight-badge], [data-paperlight-panel], paperlight-panel').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 120))))
+      .toEqual([]);
+    // The old script no longer answers a selection.
+    await select(page, 'S3.p1', 'Self-attention');
+    await page.keyboard.press('Alt+KeyH');
+    await page.waitForTimeout(300);
+    expect(await toolbar(page).count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await page.close();
+  });
+
   it('highlights on an arXiv abstract page too, and finds it again after a reload', async () => {
     const url = 'https://arxiv.org/abs/2402.00001';
     await session.context.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-abs.html'), 'utf8') }));
