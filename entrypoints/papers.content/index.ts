@@ -69,8 +69,10 @@ export default defineContentScript({
       panel = undefined;
     };
 
+    let panelGeneration = 0;
     async function openPanel(entry: Entry, options: { inline?: boolean; focusNote?: boolean } = {}) {
       closePanel();
+      const opening = ++panelGeneration;
       const url = new URL(location.href);
       const ui = await createShadowRootUi(ctx, {
         name: 'paperlight-panel',
@@ -98,6 +100,9 @@ export default defineContentScript({
           if (container) render(null, container);
         },
       });
+      // The panel's styles load asynchronously: meanwhile the script may have been invalidated (an update) or a
+      // newer panel opened. Mounting then would leave a panel nothing removes (seen in the annotate e2e test).
+      if (ctx.isInvalid || opening !== panelGeneration) return;
       ui.mount();
       panel = ui;
     }
