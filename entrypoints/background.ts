@@ -4,7 +4,7 @@
  */
 import { ensureCorpus, installedCorpus, PaperlightDB } from '@/lib/browser/db';
 import * as library from '@/lib/browser/library';
-import { onMessage, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
+import { onMessage, senderKind, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
 import { SearchService } from '@/lib/browser/search-service';
 import { checkMessage } from '@/lib/browser/guard';
 import type { CorpusAsset } from '@/lib/corpus/types';
@@ -12,6 +12,7 @@ import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
 import { TitleMatcher, titleKey } from '@/lib/identity/title-matcher';
 import type { PageContext } from '@/lib/library/page-context';
+import * as highlights from '@/lib/browser/highlights';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -62,11 +63,12 @@ export default defineBackground(() => {
   /** Registers a handler that runs only for senders allowed to send that message, with a well-formed payload. */
   function handle<K extends keyof ProtocolMap>(
     type: K,
-    run: (data: Parameters<ProtocolMap[K]>[0]) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
+    run: (data: Parameters<ProtocolMap[K]>[0], sender: { kind: 'extension-page' | 'content-script'; url: string | undefined }) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
   ) {
     onMessage(type, async (message) => {
       checkMessage(type, message.sender, message.data, browser.runtime.id, browser.runtime.getURL('/'));
-      return run(message.data as Parameters<ProtocolMap[K]>[0]);
+      const kind = senderKind(message.sender, browser.runtime.id, browser.runtime.getURL('/')) as 'extension-page' | 'content-script';
+      return run(message.data as Parameters<ProtocolMap[K]>[0], { kind, url: message.sender.url ?? message.sender.tab?.url });
     });
   }
 
@@ -189,5 +191,41 @@ export default defineBackground(() => {
     const [m, index] = await Promise.all([titleMatcher(), lookup()]);
     const marks = await (pageMarks ??= library.loadPageMarks(db, index));
     return m.titles ? { ...marks, titles: m.titles } : marks;
+  });
+
+  // Highlights (issue #8). A content script may only read and write its own page's paper: the paper it names
+  // must carry the arXiv id of the page that sent the message.
+  const assertOwnInput = (paper: { arxivId?: string }, sender: { kind: string; url: string | undefined }) => {
+    if (sender.kind === 'content-script' && (!paper.arxivId || paper.arxivId !== highlights.pageArxivId(sender.url))) {
+      throw new Error('background: a page may only read and change the highlights of its own paper');
+    }
+  };
+  const assertOwnHighlight = async (id: string, sender: { kind: string; url: string | undefined }) => {
+    if (sender.kind !== 'content-script') return;
+    const existing = await db.highlights.get(id);
+    if (existing) await highlights.assertOwnPaper(db, existing.paperId, sender.url);
+  };
+  handle('getHighlights', ({ paperId }, sender) =>
+    sender.kind === 'content-script' ? highlights.pageHighlights(db, paperId, sender.url) : highlights.highlightsOf(db, paperId),
+  );
+  handle('addHighlight', async (data, sender) => {
+    assertOwnInput(data.paper, sender);
+    if (sender.kind === 'content-script' && highlights.pageArxivId(data.url) !== highlights.pageArxivId(sender.url)) {
+      throw new Error('background: a highlight is kept with the page it was made on');
+    }
+    const { highlight, paper } = await edit(highlights.addHighlight(db, data));
+    return { highlight, paper };
+  });
+  handle('updateHighlight', async ({ id, comment }, sender) => {
+    await assertOwnHighlight(id, sender);
+    return (await edit(highlights.setHighlightComment(db, id, comment))).highlight;
+  });
+  handle('deleteHighlight', async ({ id }, sender) => {
+    await assertOwnHighlight(id, sender);
+    await edit(highlights.deleteHighlight(db, id));
+  });
+  handle('quoteToNote', async ({ paper, markdown }, sender) => {
+    assertOwnInput(paper, sender);
+    return (await edit(highlights.appendToNote(db, paper, markdown))).note;
   });
 });

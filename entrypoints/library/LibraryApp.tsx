@@ -16,6 +16,7 @@ function StatusOptions() {
   );
 }
 import { NoteEditor } from '@/components/NoteEditor';
+import { PaperHighlights } from './PaperHighlights';
 import { TagAdder } from '@/components/TagAdder';
 import { Markdown } from '@/components/Markdown';
 import { TransferPanel } from './TransferPanel';
@@ -402,6 +403,7 @@ function PaperPanel({ id, onClose, onChanged }: { id: string; onClose: () => voi
           return note?.id;
         }}
       />
+      <PaperHighlights key={`highlights-${id}`} paperId={id} />
       {details.notes.length > 1 && (
         <p class="more-notes">
           {details.notes.length - 1} earlier note{details.notes.length > 2 ? 's' : ''} (kept from imports and merges):

@@ -15,6 +15,8 @@ import { placeBadge, removeBadges, type Badge } from './marks';
 import { installTriage, TRIAGE_KEYS } from './triage';
 import { Panel } from './ui/Panel';
 import './ui/panel.css';
+import { ANNOTATED_ADAPTERS, Annotations } from './annotate';
+import { HighlightList } from './ui/HighlightList';
 
 interface Entry {
   ref: PaperRef;
@@ -63,14 +65,18 @@ export default defineContentScript({
     const entries: Entry[] = [];
     const known = new WeakSet<Element>();
     let panel: { remove(): void } | undefined;
+    /** The page's highlights (issue #8); started below on annotated pages, listed in the panel. */
+    const annotations = new Annotations();
 
     const closePanel = () => {
       panel?.remove();
       panel = undefined;
     };
 
+    let panelGeneration = 0;
     async function openPanel(entry: Entry, options: { inline?: boolean; focusNote?: boolean } = {}) {
       closePanel();
+      const opening = ++panelGeneration;
       const url = new URL(location.href);
       const ui = await createShadowRootUi(ctx, {
         name: 'paperlight-panel',
@@ -88,6 +94,7 @@ export default defineContentScript({
               focusNote: options.focusNote ?? false,
               onChanged: (mark: PageMark) => updateMark(entry, mark),
               onClose: options.inline ? undefined : closePanel,
+              children: h(HighlightList, { store: annotations }),
             }),
             container,
           );
@@ -97,6 +104,9 @@ export default defineContentScript({
           if (container) render(null, container);
         },
       });
+      // The panel's styles load asynchronously: meanwhile the script may have been invalidated (an update) or a
+      // newer panel opened. Mounting then would leave a panel nothing removes (seen in the annotate e2e test).
+      if (ctx.isInvalid || opening !== panelGeneration) return;
       ui.mount();
       panel = ui;
     }
@@ -188,6 +198,21 @@ export default defineContentScript({
     console.debug(
       `paperlight: ${placed} of ${entries.length} entries marked; ${(performance.now() - started).toFixed(1)} ms in the script, ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded (extract ${timing.extract.toFixed(1)}, match ${timing.match.toFixed(1)}, place ${timing.place.toFixed(1)})`,
     );
+
+    // Highlights and quotes on the paper's own pages (annotate.ts); the panel is reopened when they save the paper
+    // or change its note, so it shows what the background now holds.
+    const page = entries.length === 1 ? entries[0]! : undefined;
+    if (page?.ref.id && ANNOTATED_ADAPTERS.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name)) {
+      void annotations.start(ctx, {
+        paperId: page.mark.paperId,
+        saved: page.mark.saved,
+        input: () => paperInput(page.ref, page.mark, new URL(location.href)),
+        onChanged(paperId) {
+          updateMark(page, { ...page.mark, paperId, saved: true });
+          void openPanel(page, { inline: true });
+        },
+      });
+    }
 
     // Hugging Face navigates client-side and adds cards as the reader scrolls: rescan on both.
     ctx.addEventListener(window, 'wxt:locationchange', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAnnotateFixture, parseHtml, placeOf, selectText } from '../../test/fixtures/annotate/dom';
 import { type AnchorResult, type HighlightSelector, anchor, anchorAll, describeRange, toWebAnnotationSelectors } from './anchor';
 import { DISTINCTIVE_QUOTE_LENGTH, MIN_FUZZY_QUOTE_LENGTH, matchQuote } from './match-quote';
+import { TextIndex } from './text-index';
 
 const v1 = loadAnnotateFixture('paper-v1.html');
 const v2 = loadAnnotateFixture('paper-v2.html');
@@ -157,6 +158,24 @@ describe('anchor, edge cases', () => {
     expect(exact.length).toBeGreaterThanOrEqual(DISTINCTIVE_QUOTE_LENGTH);
     const result = matchQuote(`Totally new text around it. ${exact} And after.`, { exact, prefix: 'old context that is gone now..', suffix: ' old context after, gone too....' });
     expect(result).toMatchObject({ how: 'exact', start: 28 });
+  });
+
+  it('the search near the position hint lands where a whole-text search (no hint) lands', () => {
+    const text = TextIndex.build(v2).text;
+    for (const { inside, from, to } of cases) {
+      const { quote, position } = highlightIn(v1, inside, from, to);
+      const near = matchQuote(text, quote, position);
+      const whole = matchQuote(text, quote);
+      expect('orphan' in near ? 'orphan' : [near.start, near.end, near.how], inside).toEqual('orphan' in whole ? 'orphan' : [whole.start, whole.end, whole.how]);
+    }
+  });
+
+  it('a stale position hint far from an edited quote still finds it (the whole text is searched)', () => {
+    const sentence = 'We trained on eight GPUs for three and a half days using the Adam optimizer.';
+    const filler = 'Unrelated words fill the page here. '.repeat(200);
+    const text = `${filler}Before it. ${sentence.replace('eight GPUs', 'eight P100 GPUs')} After it. ${filler}`;
+    const result = matchQuote(text, { exact: sentence, prefix: 'ere. Before it. ', suffix: ' After it. Unrelated' }, { start: 0, end: sentence.length });
+    expect(result).toMatchObject({ how: 'fuzzy', start: text.indexOf('We trained') });
   });
 
   it('anchorAll answers like anchor, in order', () => {

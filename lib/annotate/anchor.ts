@@ -62,9 +62,11 @@ export function anchor(root: ParentNode, selector: HighlightSelector): AnchorRes
   return anchorIn(TextIndex.build(root), selector);
 }
 
-/** `anchor` for many highlights over one reading of the page (the text index is the costly part). */
-export function anchorAll(root: ParentNode, selectors: readonly HighlightSelector[]): AnchorResult[] {
-  const index = TextIndex.build(root);
+/**
+ * `anchor` for many highlights over one reading of the page (the text index is the costly part). Pass `index` when
+ * the caller has read the page already (the content script times the two steps apart).
+ */
+export function anchorAll(root: ParentNode, selectors: readonly HighlightSelector[], index = TextIndex.build(root)): AnchorResult[] {
   return selectors.map((s) => anchorIn(index, s));
 }
 

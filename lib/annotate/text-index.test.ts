@@ -48,6 +48,11 @@ describe('TextIndex text', () => {
     expect((readingRoot(doc) as Element).id).toBe('paper');
   });
 
+  it('reads an arXiv abstract page from #abs, not its whole <main> with the sidebar', () => {
+    const doc = parseHtml('<body><main><div id="abs"><h1>T</h1><blockquote class="abstract">A.</blockquote></div><div class="extra-services">Download PDF</div></main></body>');
+    expect((readingRoot(doc) as Element).id).toBe('abs');
+  });
+
   it('normalises strings the way it reads the page', () => {
     expect(normalizeReadingText('a\u00a0 b\u200b\nc')).toBe('a b c');
   });

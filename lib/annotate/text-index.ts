@@ -27,6 +27,7 @@
 export const READING_ROOT_SELECTORS = [
   'article.ltx_document' /* LaTeXML: arxiv.org/html (oxide 0.7.6, 2026) and ar5iv (0.7.5) */,
   '.ltx_page_content' /* LaTeXML pages whose article lost its class */,
+  '#abs' /* arXiv abstract pages (abs-2609.22268v1, 2026; test/fixtures/pages/arxiv-abs.html): title, authors, abstract, comments, without the sidebar */,
   'article',
   'main',
 ] as const;

@@ -4,13 +4,14 @@
  *
  * Two kinds of table live here and never mix:
  * - corpus tables (`corpus`, `corpusMeta`): replaced wholesale by a corpus load;
- * - user tables (`papers`, `lists`, `memberships`, `tags`, `notes`): only ever changed by the user's own actions.
+ * - user tables (`papers`, `lists`, `memberships`, `tags`, `notes`, `highlights`): only ever changed by the user's own actions.
  *
  * Schema history: a new schema is a new `version(n)` with an `upgrade()`; old versions are never edited.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CorpusAsset, CorpusPaper } from '../corpus/types';
 import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
+import type { Highlight } from '../library/highlights';
 
 /**
  * The completion marker of the installed corpus, written last in the load transaction. It has a table of its own
@@ -61,6 +62,7 @@ export class PaperlightDB extends Dexie {
   memberships!: Table<ListMembership, [listId: string, paperId: string]>;
   tags!: EntityTable<Tag, 'name'>;
   notes!: EntityTable<Note, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
 
   /**
    * Set when another connection opened a newer schema (or deleted the database) and this one closed to let it:
@@ -90,6 +92,8 @@ export class PaperlightDB extends Dexie {
       tags: 'name',
       notes: 'id, paperId, updatedAt',
     });
+    // Highlights (issue #8): a new user table; no existing rows change, so no upgrade() is needed.
+    this.version(2).stores({ highlights: 'id, paperId, updatedAt' });
   }
 
   /**
@@ -145,7 +149,7 @@ export class DatabaseBlockedError extends Error {
 }
 
 /** The user tables, in the order a backup or a comparison walks them. */
-export const USER_TABLES = ['papers', 'lists', 'memberships', 'tags', 'notes'] as const;
+export const USER_TABLES = ['papers', 'lists', 'memberships', 'tags', 'notes', 'highlights'] as const;
 
 export type CorpusLoadResult =
   | { status: 'unchanged'; version: string; count: number }

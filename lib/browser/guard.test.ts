@@ -54,6 +54,16 @@ const VALID: { [K in keyof ProtocolMap]: unknown } = {
   },
   lookupPapers: { refs: [{ id: '1706.03762', title: 'Attention Is All You Need' }] },
   pageContext: undefined,
+  getHighlights: { paperId: 'arxiv:1706.03762' },
+  addHighlight: {
+    paper: { arxivId: '1706.03762', title: 'Attention Is All You Need' },
+    selector: { quote: { exact: 'scaled dot-product attention', prefix: 'We call our particular attention ', suffix: '. The input consists' }, position: { start: 100, end: 128 }, section: 'S3.SS2' },
+    comment: 'the core trick',
+    url: 'https://arxiv.org/html/1706.03762v7',
+  },
+  updateHighlight: { id: 'h-0123456789ab', comment: 'revised' },
+  deleteHighlight: { id: 'h-0123456789ab' },
+  quoteToNote: { paper: { arxivId: '1706.03762', title: 'Attention Is All You Need' }, markdown: '> scaled dot-product attention\n\n[§3.2](https://arxiv.org/html/1706.03762v7#S3.SS2)' },
 };
 const TYPES = Object.keys(PAYLOADS) as (keyof ProtocolMap)[];
 

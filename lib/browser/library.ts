@@ -8,6 +8,7 @@ import { normalizeTag, paperKeyFor, READING_LIST_ID, type Note, type PaperList, 
 import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
 import { pageMarks, type PageContext } from '../library/page-context';
+import { highlightSearchText } from '../library/highlights';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 import { storageFailure } from './storage-error';
 
@@ -24,9 +25,9 @@ export interface WriteResult {
 }
 
 const now = () => Date.now();
-const userTables = (db: PaperlightDB) => [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta];
+const userTables = (db: PaperlightDB) => [db.papers, db.lists, db.memberships, db.tags, db.notes, db.highlights, db.meta];
 
-async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
+export async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
   return db
     .transaction('rw', userTables(db), async () => {
       const changed = await body();
@@ -48,7 +49,7 @@ export async function ensureReadingList(db: PaperlightDB): Promise<void> {
   });
 }
 
-async function upsertPaper(db: PaperlightDB, given: PaperInput, corpus: CorpusPaper | undefined): Promise<SavedPaper> {
+export async function upsertPaper(db: PaperlightDB, given: PaperInput, corpus: CorpusPaper | undefined): Promise<SavedPaper> {
   // A corpus paper is saved with the corpus's own title and abstract (a page may write the title in TeX).
   const input: PaperInput = corpus
     ? { ...given, title: corpus.title, abstract: given.abstract ?? corpus.abstract, ...(corpus.published?.year && !given.year ? { year: corpus.published.year } : {}) }
@@ -213,12 +214,13 @@ export async function removeFromList(db: PaperlightDB, ids: string[], listId: st
   });
 }
 
-/** Removes papers from the library altogether: their lists, status, tags and notes. */
+/** Removes papers from the library altogether: their lists, status, tags, notes and highlights. */
 export async function removePapers(db: PaperlightDB, ids: string[]): Promise<WriteResult> {
   return write(db, async () => {
     await db.papers.bulkDelete(ids);
     await db.memberships.where('paperId').anyOf(ids).delete();
     await db.notes.where('paperId').anyOf(ids).delete();
+    await db.highlights.where('paperId').anyOf(ids).delete();
     return ids;
   });
 }
@@ -249,12 +251,13 @@ export async function putNote(db: PaperlightDB, paperId: string, text: string, n
  * one key, so a saved corpus paper is one hit that carries its status, tags, lists and notes.
  */
 export async function searchDocs(db: PaperlightDB, ids?: string[]): Promise<SearchDoc[]> {
-  return db.transaction('r', [db.corpus, db.papers, db.memberships, db.lists, db.notes], async () => {
+  return db.transaction('r', [db.corpus, db.papers, db.memberships, db.lists, db.notes, db.highlights], async () => {
     const corpus = ids ? ((await db.corpus.bulkGet(ids)).filter(Boolean) as CorpusPaper[]) : await db.corpus.toArray();
     const saved = ids ? ((await db.papers.bulkGet(ids)).filter(Boolean) as SavedPaper[]) : await db.papers.toArray();
     const lists = new Map((await db.lists.toArray()).map((l) => [l.id, l.name]));
     const memberships = ids ? await db.memberships.where('paperId').anyOf(ids).toArray() : await db.memberships.toArray();
     const notes = ids ? await db.notes.where('paperId').anyOf(ids).toArray() : await db.notes.toArray();
+    const highlights = ids ? await db.highlights.where('paperId').anyOf(ids).toArray() : await db.highlights.toArray();
 
     const docs = new Map<string, SearchDoc>();
     for (const p of corpus) {
@@ -279,6 +282,12 @@ export async function searchDocs(db: PaperlightDB, ids?: string[]): Promise<Sear
     for (const n of notes) {
       const doc = docs.get(n.paperId);
       if (doc) doc.notes = doc.notes ? `${doc.notes}\n${n.text}` : n.text;
+    }
+    // Highlighted text and comments are the reader's words about the paper too: searched as notes.
+    for (const h of highlights) {
+      const doc = docs.get(h.paperId);
+      const text = highlightSearchText([h]);
+      if (doc) doc.notes = doc.notes ? `${doc.notes}\n${text}` : text;
     }
     return [...docs.values()];
   });
@@ -469,18 +478,19 @@ export async function loadPageMarks(db: PaperlightDB, index: LookupIndex): Promi
 
 /** Every user table, as the formats read it. */
 export async function readSnapshot(db: PaperlightDB): Promise<LibrarySnapshot> {
-  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes], async () => ({
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.highlights], async () => ({
     papers: await db.papers.toArray(),
     lists: await db.lists.toArray(),
     memberships: await db.memberships.toArray(),
     tags: await db.tags.toArray(),
     notes: await db.notes.toArray(),
+    highlights: await db.highlights.toArray(),
   }));
 }
 
 /** The whole library and the revision it is at, for a page that plans an import or builds an export. */
 export async function snapshotAtRevision(db: PaperlightDB): Promise<{ snapshot: LibrarySnapshot; revision: number }> {
-  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta], async () => ({
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.highlights, db.meta], async () => ({
     snapshot: await readSnapshot(db),
     revision: await userRevision(db),
   }));
@@ -500,6 +510,12 @@ export async function applyImportChanges(db: PaperlightDB, changes: LibrarySnaps
     await db.memberships.bulkPut(changes.memberships);
     await db.tags.bulkPut(changes.tags);
     await db.notes.bulkPut(changes.notes);
-    return [...changes.papers.map((p) => p.id), ...changes.notes.map((n) => n.paperId), ...changes.memberships.map((m) => m.paperId)];
+    if (changes.highlights) await db.highlights.bulkPut(changes.highlights);
+    return [
+      ...changes.papers.map((p) => p.id),
+      ...changes.notes.map((n) => n.paperId),
+      ...changes.memberships.map((m) => m.paperId),
+      ...(changes.highlights ?? []).map((h) => h.paperId),
+    ];
   });
 }

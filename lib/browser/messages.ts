@@ -9,6 +9,8 @@ import type { Note, PaperList, ReadingStatus, SavedPaper } from '../library/type
 import type { SearchHit, SearchResult } from '../search/types';
 import type { DeletedList, PaperInput, PaperSummary } from './library';
 import type { LibrarySnapshot } from '../formats/snapshot';
+import type { Highlight } from '../library/highlights';
+import type { HighlightSelector } from '../annotate/anchor';
 
 export type CorpusStatus =
   | { state: 'loading'; done: number; total: number }
@@ -81,6 +83,15 @@ export interface ProtocolMap {
   lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
   /** What a content script needs to mark most of a page by itself, asked for before the page has parsed. */
   pageContext(): import('../library/page-context').PageContext;
+  /** A paper's highlights in reading order (a content script: only its own page's paper). */
+  getHighlights(data: { paperId: string }): Highlight[];
+  /** Saves a highlight, and the paper first when it is not saved (a content script: only its own page's paper). */
+  addHighlight(data: { paper: PaperInput; selector: HighlightSelector; comment?: string; url: string }): { highlight: Highlight; paper: SavedPaper };
+  /** Sets or (with '') clears a highlight's comment. */
+  updateHighlight(data: { id: string; comment: string }): Highlight;
+  deleteHighlight(data: { id: string }): void;
+  /** Appends Markdown (a quote and its link) to the paper's latest note, saving the paper when needed. */
+  quoteToNote(data: { paper: PaperInput; markdown: string }): Note;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -103,6 +114,12 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<k
   'removeFromList',
   'lookupPapers',
   'pageContext',
+  // Highlights: the background also checks that the paper is the page's own (lib/browser/highlights.ts).
+  'getHighlights',
+  'addHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'quoteToNote',
 ]);
 
 interface SenderLike {

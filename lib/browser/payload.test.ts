@@ -8,6 +8,8 @@ describe('assertPayload', () => {
     ['savePaper', { paper: { arxivId: '1706.03762', title: 'Attention', url: 'https://arxiv.org/abs/1706.03762' } }],
     ['setStatus', { ids: ['c-1'], status: null }],
     ['getCorpusStatus', undefined],
+    ['addHighlight', { paper: { arxivId: '1706.03762', title: 'Attention' }, selector: { quote: { exact: 'scaled dot-product attention', prefix: 'We call it ', suffix: ' .' }, position: { start: 10, end: 38 }, section: 'S3.SS2' }, comment: 'why', url: 'https://arxiv.org/html/1706.03762v7' }],
+    ['updateHighlight', { id: 'hl-1', comment: '' }],
   ] as const)('accepts a well-formed %s', (type, data) => {
     expect(() => assertPayload(type, data)).not.toThrow();
   });
@@ -18,6 +20,9 @@ describe('assertPayload', () => {
     ['setStatus', { ids: ['c-1'], status: 'skimmed' }, 'background: malformed "setStatus" message: status:'],
     ['savePaper', { paper: { title: 'x', evil: true } }, 'background: malformed "savePaper" message: paper.evil:'],
     ['savePaper', { paper: { title: 'x', url: 'not a url' } }, 'background: malformed "savePaper" message: paper.url:'],
+    ['addHighlight', { paper: { title: 'x' }, selector: { quote: { exact: '', prefix: '', suffix: '' }, position: { start: 0, end: 0 } }, url: 'https://arxiv.org/abs/1' }, 'background: malformed "addHighlight" message: selector.quote.exact: Invalid length'],
+    ['addHighlight', { paper: { title: 'x' }, selector: { quote: { exact: 'x'.repeat(20_001), prefix: '', suffix: '' }, position: { start: 0, end: 1 } }, url: 'https://arxiv.org/abs/1' }, 'background: malformed "addHighlight" message: selector.quote.exact: Invalid length: Expected <=20000'],
+    ['updateHighlight', { id: 'hl-1' }, 'background: malformed "updateHighlight" message: comment:'],
   ] as const)('refuses a malformed %s', (type, data, message) => {
     expect(() => assertPayload(type, data)).toThrow(PayloadError);
     expect(() => assertPayload(type, data)).toThrow(message);

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { ProtocolMap } from './messages';
+import { MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH } from '../library/highlights';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const ids = v.pipe(v.array(id), v.minLength(1), v.maxLength(10_000));
@@ -30,6 +31,19 @@ const deletedList = v.object({
 });
 
 const none = v.optional(v.union([v.undefined(), v.null()]));
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** lib/annotate's HighlightSelector: a W3C text quote with bounded context, a position hint, a section id. */
+const highlightSelector = v.strictObject({
+  quote: v.strictObject({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_LENGTH)),
+    prefix: v.pipe(v.string(), v.maxLength(256)),
+    suffix: v.pipe(v.string(), v.maxLength(256)),
+  }),
+  position: v.strictObject({ start: offset, end: offset }),
+  section: v.optional(v.pipe(v.string(), v.maxLength(300))),
+});
+const pageUrl = v.pipe(v.string(), v.url(), v.maxLength(2_000));
 
 export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   getCorpusStatus: none,
@@ -62,12 +76,18 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
       memberships: v.array(v.looseObject({ listId: id, paperId: id, addedAt: v.number() })),
       tags: v.array(v.looseObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), createdAt: v.number() })),
       notes: v.array(v.looseObject({ id, paperId: id, text: v.string(), createdAt: v.number(), updatedAt: v.number() })),
+      highlights: v.optional(v.array(v.looseObject({ id, paperId: id, selector: highlightSelector, url: pageUrl, createdAt: v.number(), updatedAt: v.number() }))),
     }),
     baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
   lookupPapers: v.strictObject({
     refs: v.pipe(v.array(v.strictObject({ id: v.nullable(v.pipe(v.string(), v.maxLength(64))), title: v.pipe(v.string(), v.maxLength(2_000)) })), v.maxLength(5_000)),
   }),
+  getHighlights: v.strictObject({ paperId: id }),
+  addHighlight: v.strictObject({ paper: paperInput, selector: highlightSelector, comment: v.optional(v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH))), url: pageUrl }),
+  updateHighlight: v.strictObject({ id, comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH)) }),
+  deleteHighlight: v.strictObject({ id }),
+  quoteToNote: v.strictObject({ paper: paperInput, markdown: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_LENGTH + 4_000)) }),
 };
 
 export class PayloadError extends Error {

@@ -7,6 +7,7 @@ import { READING_STATUSES, normalizeTag, type ListMembership, type Note, type Pa
 import type { ImportError } from './input';
 import { describeJsonSyntaxError, recordLine, scanJson, type JsonScan } from './json-locate';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
+import type { Highlight } from '../library/highlights';
 
 export const BACKUP_FORMAT = 'paperlight-backup';
 export const BACKUP_VERSION = 1;
@@ -33,6 +34,8 @@ export function exportBackup(snapshot: LibrarySnapshot, options: BackupExportOpt
     memberships: snapshot.memberships,
     tags: snapshot.tags,
     notes: snapshot.notes,
+    // Left out when empty, so a library without highlights backs up byte-identically to before they existed.
+    ...(snapshot.highlights?.length ? { highlights: snapshot.highlights } : {}),
   };
   // One field per line: a person can read and diff it, and an import error's line number points somewhere useful.
   return JSON.stringify(backup, null, 1) + '\n';
@@ -201,5 +204,25 @@ function validate(backup: Json, existing: LibrarySnapshot): LibrarySnapshot {
     return o as unknown as Note;
   });
   unique('notes', notes.map((n) => n.id));
-  return { papers, lists, memberships, tags, notes };
+  // Highlights (issue #8): optional, so backups written before them still import.
+  const highlights: Highlight[] = records(backup, 'highlights').map((o, i) => {
+    const record = `highlights[${i}]`;
+    requireString(record, o, 'id', true);
+    const paperId = requireString(record, o, 'paperId', true);
+    requireString(record, o, 'url', true);
+    requireTime(record, o, 'createdAt');
+    requireTime(record, o, 'updatedAt');
+    optional(record, o, 'comment', isString, 'a string');
+    const selector = o.selector;
+    check(record, isObject(selector) && isObject(selector.quote) && isObject(selector.position), '"selector" must have a "quote" and a "position"');
+    const quote = selector.quote as Json;
+    const position = selector.position as Json;
+    check(record, typeof quote.exact === 'string' && quote.exact.length > 0, '"selector.quote.exact" must be a non-empty string');
+    check(record, isString(quote.prefix) && isString(quote.suffix), '"selector.quote" needs "prefix" and "suffix" strings');
+    check(record, isInteger(position.start) && isInteger(position.end), '"selector.position" needs integer "start" and "end"');
+    check(record, paperIds.has(paperId), `paper ${JSON.stringify(paperId)} is neither in the backup nor in this library`);
+    return o as unknown as Highlight;
+  });
+  unique('highlights', highlights.map((h) => h.id));
+  return { papers, lists, memberships, tags, notes, ...(highlights.length ? { highlights } : {}) };
 }

@@ -13,6 +13,7 @@ import { paperUrl } from '../library/urls';
 import { READING_LIST_ID } from '../library/types';
 import { cleanLine, cleanMultiline } from './citation-record';
 import { compareStrings, notesByPaper, type FormatPaper, type LibrarySnapshot } from './snapshot';
+import { highlightLink, inReadingOrder, type Highlight } from '../library/highlights';
 
 /** Authors shown before "et al.": a checklist line, not a bibliography. @default 3 */
 const MAX_AUTHORS = 3;
@@ -31,7 +32,7 @@ function escapeUrl(url: string): string {
   return url.trim().replace(/[\s()<>]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 }
 
-function itemLines(paper: FormatPaper, notes: readonly string[]): string[] {
+function itemLines(paper: FormatPaper, notes: readonly string[], highlights: readonly Highlight[] = []): string[] {
   const title = escapeInline(cleanLine(paper.title));
   // A checklist is for clicking: every paper links where "open" would go (lib/library/urls).
   const link = `[${title}](${escapeUrl(paperUrl(paper))})`;
@@ -47,16 +48,25 @@ function itemLines(paper: FormatPaper, notes: readonly string[]): string[] {
     if (i > 0) lines.push('  >');
     for (const line of note.split('\n')) lines.push(line ? `  > ${line}` : '  >');
   });
+  // Highlights (issue #8) as a nested list in reading order: the quote, the comment, a link back to the place.
+  for (const h of highlights) {
+    const comment = h.comment ? ` — ${escapeInline(cleanLine(h.comment))}` : '';
+    const where = h.selector.section ? `§ ${escapeInline(h.selector.section)}` : 'on the page';
+    lines.push(`  - “${escapeInline(cleanLine(h.selector.quote.exact))}”${comment} ([${where}](${escapeUrl(highlightLink(h))}))`);
+  }
   return lines;
 }
 
 export function exportMarkdown(snapshot: LibrarySnapshot): string {
   const notes = notesByPaper(snapshot.notes);
+  const highlights = new Map<string, Highlight[]>();
+  for (const h of inReadingOrder(snapshot.highlights ?? [])) highlights.set(h.paperId, [...(highlights.get(h.paperId) ?? []), h]);
   const papers = new Map(snapshot.papers.map((p) => [p.id, p]));
   const render = (paper: FormatPaper) =>
     itemLines(
       paper,
       (notes.get(paper.id) ?? []).map((n) => cleanMultiline(n.text)).filter((t) => t.length > 0),
+      highlights.get(paper.id),
     );
 
   const lists = [...snapshot.lists].sort(

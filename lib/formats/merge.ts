@@ -19,6 +19,7 @@ import { dedupeKey } from '../corpus/key';
 import type { ListMembership, Note, PaperList, Tag } from '../library/types';
 import { contentHash } from './citation-record';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
+import type { Highlight } from '../library/highlights';
 
 export type MergePolicy = 'newer-wins' | 'keep-existing';
 
@@ -276,6 +277,18 @@ export function mergeIntoLibrary(existing: LibrarySnapshot, incoming: LibrarySna
   incoming.tags.forEach(addTag);
   for (const paper of paperUpserts.values()) for (const name of paper.tags) addTag({ name, createdAt: options.now });
 
+  // Highlights (issue #8; only backups carry them): new ones are added under the paper they now belong to; one
+  // already here is replaced only by a newer edit, unless the policy keeps what exists.
+  const existingHighlights = new Map((existing.highlights ?? []).map((h) => [h.id, h]));
+  const highlightUpserts: Highlight[] = [];
+  for (const raw of incoming.highlights ?? []) {
+    const highlight: Highlight = { ...raw, paperId: paperIdFor.get(raw.paperId) ?? raw.paperId };
+    const same = existingHighlights.get(highlight.id);
+    if (same && (options.policy === 'keep-existing' || same.updatedAt >= highlight.updatedAt)) continue;
+    existingHighlights.set(highlight.id, highlight);
+    highlightUpserts.push(highlight);
+  }
+
   return {
     apply: {
       papers: [...paperUpserts.values()],
@@ -283,6 +296,7 @@ export function mergeIntoLibrary(existing: LibrarySnapshot, incoming: LibrarySna
       memberships: membershipUpserts,
       tags: tagUpserts,
       notes: [...noteUpserts.values()],
+      ...(highlightUpserts.length ? { highlights: highlightUpserts } : {}),
     },
     counts,
   };
@@ -302,5 +316,6 @@ export function applyImport(existing: LibrarySnapshot, changes: LibrarySnapshot)
     memberships: upsertBy(existing.memberships, changes.memberships, membershipKey),
     tags: upsertBy(existing.tags, changes.tags, (t) => t.name),
     notes: upsertBy(existing.notes, changes.notes, (n) => n.id),
+    ...(existing.highlights || changes.highlights ? { highlights: upsertBy(existing.highlights ?? [], changes.highlights ?? [], (h) => h.id) } : {}),
   };
 }

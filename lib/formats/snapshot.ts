@@ -4,6 +4,7 @@
  * and writes an import plan's records back inside one transaction.
  */
 import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
+import type { Highlight } from '../library/highlights';
 
 export interface LibrarySnapshot {
   papers: SavedPaper[];
@@ -11,6 +12,8 @@ export interface LibrarySnapshot {
   memberships: ListMembership[];
   tags: Tag[];
   notes: Note[];
+  /** Highlights (issue #8); optional so that snapshots and backups made before them still read. */
+  highlights?: Highlight[];
 }
 
 /** A saved paper as the formats read it (BibTeX, RIS and CSL-JSON also carry its `journal`). */
@@ -38,6 +41,7 @@ export function selectList(snapshot: LibrarySnapshot, listId: string): LibrarySn
     memberships: memberships.filter((m) => paperIds.has(m.paperId)),
     tags: snapshot.tags.filter((t) => tagNames.has(t.name)),
     notes: snapshot.notes.filter((n) => paperIds.has(n.paperId)),
+    ...(snapshot.highlights ? { highlights: snapshot.highlights.filter((h) => paperIds.has(h.paperId)) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { PaperInput } from '@/lib/browser/library';
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
+import type { ComponentChildren } from 'preact';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -20,9 +21,11 @@ export interface PanelProps {
   /** Put the cursor in the note (the `n` key). */
   focusNote?: boolean;
   drafts: DraftStore;
+  /** More sections at the end (the page's highlights, issue #8). */
+  children?: ComponentChildren;
 }
 
-export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: PanelProps) {
+export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, children }: PanelProps) {
   const [details, setDetails] = useState<PaperDetails | null>(null);
   const [lists, setLists] = useState<ListSummary[]>([]);
   const [error, setError] = useState('');
@@ -155,6 +158,7 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
           Save to write a note
         </button>
       )}
+      {children}
     </section>
   );
 }
