@@ -11,6 +11,8 @@ import type { CorpusAsset } from '@/lib/corpus/types';
 import { paperUrl } from '@/lib/library/urls';
 import type { SearchHit } from '@/lib/search/types';
 import { TitleMatcher } from '@/lib/identity/title-matcher';
+import { getInterests, likePaper, setInterests, watchAuthor } from '@/lib/browser/interests';
+import { TriageService } from '@/lib/browser/triage-service';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -168,5 +170,20 @@ export default defineBackground(() => {
   handle('lookupPapers', async ({ refs }) => {
     const [match, index] = await Promise.all([titleMatcher(), lookup()]);
     return library.lookupPapers(db, index, refs, match);
+  });
+
+  // Triage (issue #7): interests are user data (written through `edit`, so the revision bumps and the profile is
+  // rebuilt on the next page); a page's entries are scored in one message.
+  const triage = new TriageService(db);
+  handle('getInterests', () => getInterests(db));
+  handle('setInterests', async ({ interests }) => (await edit(setInterests(db, interests))).interests);
+  handle('watchAuthor', async ({ name }) => (await edit(watchAuthor(db, name))).interests);
+  handle('likePaper', async ({ paper }) => {
+    const result = await edit(likePaper(db, paper));
+    return { interests: result.interests, paperId: result.paperId };
+  });
+  handle('triagePage', async ({ entries }) => {
+    if (loading) await loading;
+    return triage.score(entries);
   });
 });

@@ -24,7 +24,7 @@ export interface WriteResult {
 const now = () => Date.now();
 const userTables = (db: PaperlightDB) => [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta];
 
-async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
+export async function write(db: PaperlightDB, body: () => Promise<string[]>): Promise<WriteResult> {
   return db.transaction('rw', userTables(db), async () => {
     const changed = await body();
     const revision = await bumpUserRevision(db);
@@ -451,13 +451,18 @@ export async function lookupPapers(
 
 /** Every user table, as the formats read it. */
 export async function readSnapshot(db: PaperlightDB): Promise<LibrarySnapshot> {
-  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes], async () => ({
-    papers: await db.papers.toArray(),
-    lists: await db.lists.toArray(),
-    memberships: await db.memberships.toArray(),
-    tags: await db.tags.toArray(),
-    notes: await db.notes.toArray(),
-  }));
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.meta], async () => {
+    const snapshot: LibrarySnapshot = {
+      papers: await db.papers.toArray(),
+      lists: await db.lists.toArray(),
+      memberships: await db.memberships.toArray(),
+      tags: await db.tags.toArray(),
+      notes: await db.notes.toArray(),
+    };
+    const interests = await db.meta.get('interests');
+    if (interests?.key === 'interests') snapshot.interests = interests.interests;
+    return snapshot;
+  });
 }
 
 /** The whole library and the revision it is at, for a page that plans an import or builds an export. */
@@ -482,6 +487,7 @@ export async function applyImportChanges(db: PaperlightDB, changes: LibrarySnaps
     await db.memberships.bulkPut(changes.memberships);
     await db.tags.bulkPut(changes.tags);
     await db.notes.bulkPut(changes.notes);
+    if (changes.interests) await db.meta.put({ key: 'interests', interests: changes.interests });
     return [...changes.papers.map((p) => p.id), ...changes.notes.map((n) => n.paperId), ...changes.memberships.map((m) => m.paperId)];
   });
 }

@@ -9,6 +9,8 @@ import type { Note, PaperList, ReadingStatus, SavedPaper } from '../library/type
 import type { SearchHit, SearchResult } from '../search/types';
 import type { DeletedList, PaperInput, PaperSummary } from './library';
 import type { LibrarySnapshot } from '../formats/snapshot';
+import type { Interests, TriageEntry } from '../triage/types';
+import type { PageTriage } from './triage-service';
 
 export type CorpusStatus =
   | { state: 'loading'; done: number; total: number }
@@ -79,6 +81,24 @@ export interface ProtocolMap {
   /** Writes an import plan made against `baseRevision`; refused if the library moved on since. */
   applyImport(data: { changes: LibrarySnapshot; baseRevision: number }): { changed: number };
   lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
+  // Triage (issue #7). Interests are edited on the options page; a page may only add to them, one action at a time.
+  getInterests(): Interests;
+  setInterests(data: { interests: Interests }): Interests;
+  watchAuthor(data: { name: string }): Interests;
+  likePaper(data: { paper: PaperInput }): { interests: Interests; paperId: string };
+  triagePage(data: { entries: TriageEntry[] }): PageTriage;
+  /** Sent by the popup to the active tab's content script (browser.tabs.sendMessage), not to the background. */
+  getPageTriage(): PageTriageSummary;
+  /** Sent by the popup to the active tab's content script: scroll to and focus highlighted entry `index`. */
+  showPageEntry(data: { index: number }): boolean;
+}
+
+/** What the popup shows about the current tab's triage. */
+export interface PageTriageSummary {
+  /** Entries the page lists. */
+  total: number;
+  /** Highlighted entries in page order: `index` is the entry's place on the page, for showPageEntry. */
+  highlighted: { index: number; title: string; arxivId: string | null; score: number; reasons: string[] }[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -100,6 +120,9 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<k
   'addToList',
   'removeFromList',
   'lookupPapers',
+  'watchAuthor',
+  'likePaper',
+  'triagePage',
 ]);
 
 interface SenderLike {

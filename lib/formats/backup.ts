@@ -7,6 +7,8 @@ import { READING_STATUSES, normalizeTag, type ListMembership, type Note, type Pa
 import type { ImportError } from './input';
 import { describeJsonSyntaxError, recordLine, scanJson, type JsonScan } from './json-locate';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
+import { normalizeInterests } from '../triage/interests';
+import type { Interests } from '../triage/types';
 
 export const BACKUP_FORMAT = 'paperlight-backup';
 export const BACKUP_VERSION = 1;
@@ -34,6 +36,7 @@ export function exportBackup(snapshot: LibrarySnapshot, options: BackupExportOpt
     tags: snapshot.tags,
     notes: snapshot.notes,
   };
+  if (snapshot.interests) backup.interests = snapshot.interests;
   // One field per line: a person can read and diff it, and an import error's line number points somewhere useful.
   return JSON.stringify(backup, null, 1) + '\n';
 }
@@ -201,5 +204,18 @@ function validate(backup: Json, existing: LibrarySnapshot): LibrarySnapshot {
     return o as unknown as Note;
   });
   unique('notes', notes.map((n) => n.id));
-  return { papers, lists, memberships, tags, notes };
+  const snapshot: LibrarySnapshot = { papers, lists, memberships, tags, notes };
+  // Optional: a backup written before interests existed imports as before.
+  if (backup.interests !== undefined) snapshot.interests = validateInterests(backup.interests);
+  return snapshot;
+}
+
+function validateInterests(value: unknown): Interests {
+  const record = 'interests';
+  check(record, isObject(value), 'must be an object');
+  for (const field of ['keywords', 'authors'] as const) {
+    optional(record, value, field, (v) => Array.isArray(v) && v.every(isString), 'an array of strings');
+  }
+  optional(record, value, 'likeMyLibrary', (v) => typeof v === 'boolean', 'true or false');
+  return normalizeInterests(value as Partial<Interests>);
 }

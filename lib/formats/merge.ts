@@ -19,6 +19,7 @@ import { dedupeKey } from '../corpus/key';
 import type { ListMembership, Note, PaperList, Tag } from '../library/types';
 import { contentHash } from './citation-record';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
+import { mergeInterests, normalizeInterests, sameInterests } from '../triage/interests';
 
 export type MergePolicy = 'newer-wins' | 'keep-existing';
 
@@ -276,16 +277,20 @@ export function mergeIntoLibrary(existing: LibrarySnapshot, incoming: LibrarySna
   incoming.tags.forEach(addTag);
   for (const paper of paperUpserts.values()) for (const name of paper.tags) addTag({ name, createdAt: options.now });
 
-  return {
-    apply: {
-      papers: [...paperUpserts.values()],
-      lists: [...listUpserts.values()],
-      memberships: membershipUpserts,
-      tags: tagUpserts,
-      notes: [...noteUpserts.values()],
-    },
-    counts,
+  const apply: LibrarySnapshot = {
+    papers: [...paperUpserts.values()],
+    lists: [...listUpserts.values()],
+    memberships: membershipUpserts,
+    tags: tagUpserts,
+    notes: [...noteUpserts.values()],
   };
+  // Interests (issue #7): the union of both sides' keywords and authors; written only when that changes something.
+  if (incoming.interests) {
+    const current = normalizeInterests(existing.interests);
+    const merged = mergeInterests(current, incoming.interests);
+    if (!existing.interests || !sameInterests(current, merged)) apply.interests = merged;
+  }
+  return { apply, counts };
 }
 
 function upsertBy<T>(existing: readonly T[], changes: readonly T[], key: (record: T) => string): T[] {
@@ -302,5 +307,6 @@ export function applyImport(existing: LibrarySnapshot, changes: LibrarySnapshot)
     memberships: upsertBy(existing.memberships, changes.memberships, membershipKey),
     tags: upsertBy(existing.tags, changes.tags, (t) => t.name),
     notes: upsertBy(existing.notes, changes.notes, (n) => n.id),
+    ...(changes.interests ?? existing.interests ? { interests: changes.interests ?? existing.interests } : {}),
   };
 }

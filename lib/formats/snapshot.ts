@@ -4,6 +4,7 @@
  * and writes an import plan's records back inside one transaction.
  */
 import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
+import type { Interests } from '../triage/types';
 
 export interface LibrarySnapshot {
   papers: SavedPaper[];
@@ -11,6 +12,8 @@ export interface LibrarySnapshot {
   memberships: ListMembership[];
   tags: Tag[];
   notes: Note[];
+  /** What triage watches (issue #7). Absent in citation files and in backups written before interests existed. */
+  interests?: Interests;
 }
 
 /**
