@@ -12,6 +12,7 @@ import type { DraftStore } from '@/components/NoteEditor';
 import { FALLBACK_ADAPTER, pickAdapter, type PaperRef } from './sites';
 import { placeBadge, removeBadges, type Badge } from './marks';
 import { installTriage, TRIAGE_KEYS } from './triage';
+import { startPageTriage } from './page-triage';
 import { Panel } from './ui/Panel';
 import './ui/panel.css';
 
@@ -59,6 +60,8 @@ export default defineContentScript({
     const entries: Entry[] = [];
     const known = new WeakSet<Element>();
     let panel: { remove(): void } | undefined;
+    // Highlights of the entries matching the reader's interests, on listings (issue #7; see page-triage.ts).
+    const pageTriage = startPageTriage(ctx);
 
     const closePanel = () => {
       panel?.remove();
@@ -115,6 +118,7 @@ export default defineContentScript({
       timing.extract = performance.now() - t;
       if (!fresh.length) return 0;
       for (const ref of fresh) known.add(ref.element);
+      if (!SINGLE_PAPER.has(adapter.name)) void pageTriage.add(fresh);
       t = performance.now();
       const marks = await sendMessage('lookupPapers', { refs: fresh.map((r) => ({ id: r.id, title: r.title.slice(0, 2_000) })) });
       timing.lookup = performance.now() - t;
@@ -135,6 +139,7 @@ export default defineContentScript({
     }
 
     function reset() {
+      pageTriage.reset();
       closePanel();
       removeBadges();
       for (const e of entries) known.delete(e.ref.element);
@@ -185,8 +190,10 @@ export default defineContentScript({
         helpBox.append(line);
       }
       help.attachShadow({ mode: 'open' }).append(helpBox);
+      // j/k follow what is shown: only the matches while "Show only matches" is on, in score order when ordered.
+      const steps = () => pageTriage.stepOrder(entries);
       const act = async (i: number, change: (id: string) => Promise<unknown>) => {
-        const entry = entries[i];
+        const entry = steps()[i];
         if (!entry) return;
         const saved = await sendMessage('savePaper', { paper: paperInput(entry.ref, entry.mark, new URL(location.href)) });
         await change(saved.id);
@@ -195,10 +202,10 @@ export default defineContentScript({
       };
       installTriage(
         {
-          count: () => entries.length,
+          count: () => steps().length,
           focus(i) {
             if (outlined) outlined.style.outline = previousOutline;
-            const el = entries[i]?.ref.element as HTMLElement | undefined;
+            const el = steps()[i]?.ref.element as HTMLElement | undefined;
             if (!el) return;
             previousOutline = el.style.outline;
             el.style.outline = '2px solid #0b57d0';
@@ -209,7 +216,7 @@ export default defineContentScript({
           markRead: (i) => void act(i, (id) => sendMessage('setStatus', { ids: [id], status: 'read' })),
           openNote: (i) =>
             void act(i, async () => undefined).then(() => {
-              const entry = entries[i];
+              const entry = steps()[i];
               if (entry) void openPanel(entry, { focusNote: true });
             }),
           toggleHelp() {

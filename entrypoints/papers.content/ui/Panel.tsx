@@ -5,6 +5,7 @@ import type { PaperInput } from '@/lib/browser/library';
 import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/library/types';
 import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
+import { InterestActions } from './InterestActions';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -143,6 +144,7 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts }: Pa
           Save to write a note
         </button>
       )}
+      <InterestActions paper={paper} onChanged={() => void refresh().catch((e: unknown) => setError(String(e)))} />
     </section>
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * The bar above a listing (issue #7): how many entries match the reader's interests, and two toggles, "Show only
+ * matches" and "Order by score", each an aria-pressed button that undoes itself when pressed again. Only the
+ * reader's own clicks act (a page script's synthetic click is ignored).
+ */
+export interface TriageBarProps {
+  total: number;
+  highlighted: number;
+  /** Nothing to match against yet: no keyword, no author, no library. */
+  emptyProfile: boolean;
+  showOnly: boolean;
+  ordered: boolean;
+  onShowOnly(on: boolean): void;
+  onOrdered(on: boolean): void;
+}
+
+export function TriageBar({ total, highlighted, emptyProfile, showOnly, ordered, onShowOnly, onOrdered }: TriageBarProps) {
+  const trusted = (f: () => void) => (e: Event) => {
+    if (e.isTrusted) f();
+  };
+  return (
+    <div class="triage-bar" role="region" aria-label="Paperlight triage">
+      <p class="triage-bar__count" aria-live="polite">
+        {emptyProfile
+          ? `No interests set: add keywords or authors on Paperlight's options page to highlight ${total} entries here`
+          : `${highlighted} of ${total} match your interests`}
+      </p>
+      <button type="button" aria-pressed={showOnly} disabled={emptyProfile} onClick={trusted(() => onShowOnly(!showOnly))}>
+        Show only matches
+      </button>
+      <button type="button" aria-pressed={ordered} disabled={emptyProfile} onClick={trusted(() => onOrdered(!ordered))}>
+        Order by score
+      </button>
+    </div>
+  );
+}
