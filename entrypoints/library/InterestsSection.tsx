@@ -53,7 +53,7 @@ export function InterestsSection() {
           </label>
         </>
       )}
-      <p class="interests__status" role="status">
+      <p class="interests__status" aria-live="polite">
         {status}
       </p>
     </section>

@@ -10,10 +10,9 @@
 import type { PageTriageSummary } from '@/lib/browser/messages';
 import { describeResult } from '@/lib/triage/describe';
 import type { TriageEntry, TriageResult } from '@/lib/triage/types';
-import { BADGE_ATTR } from './marks';
 import type { PaperRef } from './sites';
 
-/** Host of a mark; BADGE_ATTR too, so the content script's observer treats it as ours. */
+/** Host of a mark (the content script's observer treats it as ours, so placing marks never triggers a rescan). */
 export const MATCH_ATTR = 'data-paperlight-match';
 
 const MARK_CSS = `
@@ -211,7 +210,6 @@ export class PageHighlights {
   private placeMark(item: Item): HTMLElement {
     const host = document.createElement('span');
     host.setAttribute(MATCH_ATTR, '');
-    host.setAttribute(BADGE_ATTR, '');
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [markSheet()];
     const reasons = describeResult(item.result);

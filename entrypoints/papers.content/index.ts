@@ -160,7 +160,8 @@ export default defineContentScript({
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new MutationObserver((records) => {
-      const ours = (n: Node) => n instanceof Element && (n.hasAttribute('data-paperlight-badge') || n.hasAttribute('data-paperlight-panel') || n.localName === 'paperlight-panel');
+      const ours = (n: Node) =>
+        n instanceof Element && (n.hasAttribute('data-paperlight-badge') || n.hasAttribute('data-paperlight-match') || n.hasAttribute('data-paperlight-panel') || n.localName === 'paperlight-panel');
       if (records.every((r) => [...r.addedNodes].every(ours) && [...r.removedNodes].every(ours))) return;
       clearTimeout(timer);
       timer = setTimeout(() => void scan(), 150);
