@@ -11,6 +11,7 @@ import { REPO_ROOT, sharedPath, SKIP_NO_SHARED } from '../shared';
 
 const OWN_URL = 'https://arxiv.org/list/astro-ph/new';
 const ASTRO_URL = 'https://arxiv.org/list/astro-ph/pastweek?show=1000';
+const HF_URL = 'https://huggingface.co/papers/date/2024-12-12';
 const SEARCH_URL = 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract';
 const astroPath = sharedPath('fixtures', 'pages', 'arxiv-list', 'list-astro-ph-pastweek-show1000-2024-11-browser-saved-mathjax.html');
 const searchPath = sharedPath('fixtures', 'pages', 'arxiv-search', 'search-abstract-distributed-systems-200-2025-12.html');
@@ -44,9 +45,10 @@ describe('triage of listings', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchExtension();
-    await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
+    await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org|huggingface\.co|cdn-thumbnails\.huggingface\.co)\//, (r) => r.fulfill({ status: 204, body: '' }));
     const serve = (url: string, html: string) => session.context.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await serve(OWN_URL, readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-list-triage.html'), 'utf8'));
+    await serve(HF_URL, readFileSync(join(REPO_ROOT, 'test/fixtures/pages/hf-daily.html'), 'utf8'));
     if (astroPath) await serve(ASTRO_URL, readFileSync(astroPath, 'utf8'));
     if (searchPath) await serve(SEARCH_URL, readFileSync(searchPath, 'utf8'));
   });
@@ -201,6 +203,28 @@ describe('triage of listings', () => {
     expect(await markedIds(page)).toEqual(['2512.10072', '2512.01731']);
     await marks(page).first().focus();
     await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Why: keyword “exoplanet” in the abstract');
+    await page.close();
+  });
+
+  it('on a Hugging Face daily page, highlights the card a keyword added on the options page matches, and shows only it', async () => {
+    const options = await session.openPage('library.html');
+    const interests = options.getByRole('region', { name: 'Interests' });
+    await interests.getByRole('textbox', { name: 'Keyword' }).fill('fine-tuning');
+    await interests.getByRole('button', { name: 'Add keyword' }).click();
+    await expect.poll(() => interests.getByRole('list', { name: 'Watched keywords' }).getByRole('listitem').count()).toBe(2);
+    await options.close();
+
+    const page = await session.context.newPage();
+    await page.goto(HF_URL);
+    await expect.poll(() => marks(page).count()).toBe(1);
+    expect(await marks(page).getAttribute('aria-label')).toBe('Matches your interests: “S^{2}FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity”');
+    expect(await bar(page).getByText(/match your interests$/).textContent()).toBe('1 of 3 match your interests');
+    const visibleCards = () => page.locator('article').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(await visibleCards()).toBe(3);
+    await bar(page).getByRole('button', { name: 'Show only matches' }).click();
+    await expect.poll(visibleCards).toBe(1);
+    await bar(page).getByRole('button', { name: 'Show only matches' }).click();
+    await expect.poll(visibleCards).toBe(3);
     await page.close();
   });
 });
