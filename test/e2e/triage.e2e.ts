@@ -11,6 +11,7 @@ import { REPO_ROOT, sharedPath, SKIP_NO_SHARED } from '../shared';
 
 const OWN_URL = 'https://arxiv.org/list/astro-ph/new';
 const ASTRO_URL = 'https://arxiv.org/list/astro-ph/pastweek?show=1000';
+const PANEL_URL = 'https://arxiv.org/list/cs.LG/new';
 const HF_URL = 'https://huggingface.co/papers/date/2024-12-12';
 const SEARCH_URL = 'https://arxiv.org/search/?query=distributed+systems&searchtype=abstract';
 const astroPath = sharedPath('fixtures', 'pages', 'arxiv-list', 'list-astro-ph-pastweek-show1000-2024-11-browser-saved-mathjax.html');
@@ -49,6 +50,7 @@ describe('triage of listings', () => {
     const serve = (url: string, html: string) => session.context.route(url, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await serve(OWN_URL, readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-list-triage.html'), 'utf8'));
     await serve(HF_URL, readFileSync(join(REPO_ROOT, 'test/fixtures/pages/hf-daily.html'), 'utf8'));
+    await serve(PANEL_URL, readFileSync(join(REPO_ROOT, 'test/fixtures/pages/arxiv-list-2024.html'), 'utf8'));
     if (astroPath) await serve(ASTRO_URL, readFileSync(astroPath, 'utf8'));
     if (searchPath) await serve(SEARCH_URL, readFileSync(searchPath, 'utf8'));
   });
@@ -225,6 +227,31 @@ describe('triage of listings', () => {
     await expect.poll(visibleCards).toBe(1);
     await bar(page).getByRole('button', { name: 'Show only matches' }).click();
     await expect.poll(visibleCards).toBe(3);
+    await page.close();
+  });
+
+  it('the page panel adds to the interests: "Watch this author" and "More like this paper"', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PANEL_URL);
+    const badge = page.getByRole('button', { name: /^Paperlight · / }).first();
+    await badge.click();
+    const panel = page.getByRole('region', { name: /^Paperlight: S/ });
+    const group = panel.getByRole('group', { name: 'Interests' });
+    await group.getByRole('combobox', { name: 'Author to watch' }).selectOption('Jianan Leng');
+    await group.getByRole('button', { name: 'Watch this author' }).click();
+    await expect.poll(() => group.getByRole('status').textContent()).toBe('Watching Jianan Leng');
+    await group.getByRole('button', { name: 'More like this paper' }).click();
+    await expect.poll(() => group.getByRole('status').textContent()).toBe('Saved: listings will highlight papers like this one');
+    const options = await session.openPage('library.html');
+    await expect.poll(() => readRow<{ interests: { authors: string[]; likeMyLibrary: boolean } }>(options, 'meta', 'interests').then((r) => r?.interests)).toEqual({
+      keywords: ['exoplanet', 'fine-tuning'],
+      authors: ['Kipping, D.', 'Jianan Leng'],
+      likeMyLibrary: true,
+    });
+    // The options page shows what the page added.
+    expect(await options.getByRole('list', { name: 'Watched authors' }).getByRole('listitem').allTextContents()).toEqual(['Kipping, D. ×', 'Jianan Leng ×']);
+    await expect.poll(() => panel.getByText(/^Saved · /).count()).toBe(1);
+    await options.close();
     await page.close();
   });
 });
