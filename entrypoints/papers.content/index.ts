@@ -118,7 +118,6 @@ export default defineContentScript({
       timing.extract = performance.now() - t;
       if (!fresh.length) return 0;
       for (const ref of fresh) known.add(ref.element);
-      if (!SINGLE_PAPER.has(adapter.name)) void pageTriage.add(fresh);
       t = performance.now();
       const marks = await sendMessage('lookupPapers', { refs: fresh.map((r) => ({ id: r.id, title: r.title.slice(0, 2_000) })) });
       timing.lookup = performance.now() - t;
@@ -134,6 +133,9 @@ export default defineContentScript({
         }
       });
       timing.place = performance.now() - t;
+      // Triage after the marks (page-triage.ts starts on the next task): scoring and reading authors beside the
+      // lookup made the marks wait (1,000-entry listing: DOMContentLoaded → marks 94–109 → 171–197 ms).
+      if (!SINGLE_PAPER.has(adapter.name)) void pageTriage.add(fresh);
       if (SINGLE_PAPER.has(adapter.name) && entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
       return placed;
     }

@@ -98,6 +98,10 @@ export function startPageTriage(ctx: ContentScriptContext): PageTriage {
       if (!fresh.length) return;
       refs.push(...fresh);
       const mine = ++seq;
+      // After the caller's marks are out: reading every entry's authors and abstract takes 17–30 ms of the page's
+      // thread on a 397–1,000-entry listing, which must not hold up the marks (see DESIGN.md).
+      await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+      if (mine !== seq || ctx.isInvalid) return;
       const started = performance.now();
       const all = [...refs];
       const entries = all.map(triageEntry);
