@@ -13,6 +13,8 @@ import type { SearchHit } from '@/lib/search/types';
 import { TitleMatcher, titleKey } from '@/lib/identity/title-matcher';
 import type { PageContext } from '@/lib/library/page-context';
 import * as highlights from '@/lib/browser/highlights';
+import { getInterests, likePaper, setInterests, watchAuthor } from '@/lib/browser/interests';
+import { TriageService } from '@/lib/browser/triage-service';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -227,5 +229,20 @@ export default defineBackground(() => {
   handle('quoteToNote', async ({ paper, markdown }, sender) => {
     assertOwnInput(paper, sender);
     return (await edit(highlights.appendToNote(db, paper, markdown))).note;
+  });
+
+  // Triage (issue #7): interests are user data (written through `edit`, so the revision bumps and the profile is
+  // rebuilt on the next page); a page's entries are scored in one message.
+  const triage = new TriageService(db);
+  handle('getInterests', () => getInterests(db));
+  handle('setInterests', async ({ interests }) => (await edit(setInterests(db, interests))).interests);
+  handle('watchAuthor', async ({ name }) => (await edit(watchAuthor(db, name))).interests);
+  handle('likePaper', async ({ paper }) => {
+    const result = await edit(likePaper(db, paper));
+    return { interests: result.interests, paperId: result.paperId };
+  });
+  handle('triagePage', async ({ entries }) => {
+    if (loading) await loading;
+    return triage.score(entries);
   });
 });

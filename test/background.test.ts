@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PaperlightDB } from '@/lib/browser/db';
+import { PaperlightDB, userRevision } from '@/lib/browser/db';
 import type { ProtocolMap } from '@/lib/browser/messages';
 
 // The build defines the corpus version; here there is no corpus asset, so the load fails and says so.
@@ -53,13 +53,13 @@ describe('background handle(): refusals through the real message path', () => {
     ['our page with a malformed payload', 'savePaper', { paper: { title: 'x', evil: '<script>' } }, PAGE, 'malformed-payload'],
   ])('%s → MessageRefused %s, nothing written', async (_name, type, data, sender, code) => {
     const db = new PaperlightDB();
-    const before = { papers: await db.papers.count(), lists: await db.lists.count(), revision: (await db.meta.get('userRevision'))?.revision };
+    const before = { papers: await db.papers.count(), lists: await db.lists.count(), revision: await userRevision(db) };
     const { res, err } = await deliver(type, data, sender);
     expect(res).toBeUndefined();
     expect(err?.name).toBe('MessageRefused');
     expect(err?.code).toBe(code);
     expect(err?.message).toMatch(/^background: /);
-    expect({ papers: await db.papers.count(), lists: await db.lists.count(), revision: (await db.meta.get('userRevision'))?.revision }).toEqual(before);
+    expect({ papers: await db.papers.count(), lists: await db.lists.count(), revision: await userRevision(db) }).toEqual(before);
     db.close();
   });
 

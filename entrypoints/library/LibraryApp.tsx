@@ -21,6 +21,7 @@ import { TagAdder } from '@/components/TagAdder';
 import { Markdown } from '@/components/Markdown';
 import { TransferPanel } from './TransferPanel';
 import { StorageStatus } from './StorageStatus';
+import { InterestsSection } from './InterestsSection';
 import { triageKeysSetting } from '@/lib/browser/settings';
 
 /** The reader's settings (this page is also the extension's options page). */
@@ -280,6 +281,7 @@ export function LibraryApp() {
         {!visible.length && <p class="empty">{rows.length ? 'No papers match these filters.' : 'No papers in this list yet. Save papers from the popup or from arXiv and Hugging Face pages.'}</p>}
         <TransferPanel listId={listId} listName={current?.list.name ?? 'Reading list'} onImported={reload} />
         <Settings />
+        <InterestsSection />
       </main>
       {openId && <PaperPanel id={openId} onClose={() => setOpenId(undefined)} onChanged={reload} />}
     </div>

@@ -7,6 +7,7 @@ import { FilterChips } from '@/components/FilterChips';
 import { KeyLegend, POPUP_KEYS } from '@/components/KeyLegend';
 import { TagAdder } from '@/components/TagAdder';
 import { ListsView } from './ListsView';
+import { TabTriage } from './TabTriage';
 
 /** Polls the background while the corpus installs, so progress is visible; stops once it is ready or failed. */
 function useCorpusStatus(): CorpusStatus | undefined {
@@ -186,6 +187,7 @@ export function App() {
         </button>
       </div>
       <CorpusStatusLine status={corpus} />
+      <TabTriage />
       {response && view.kind === 'search' && !empty && <FilterChips query={response.query} onRemove={(raw) => setQuery(raw)} />}
       <p class="summary" aria-live="polite">
         {view.kind === 'related'

@@ -12,6 +12,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CorpusAsset, CorpusPaper } from '../corpus/types';
 import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
 import type { Highlight } from '../library/highlights';
+import type { Interests } from '../triage/types';
 
 /**
  * The completion marker of the installed corpus, written last in the load transaction. It has a table of its own
@@ -27,8 +28,11 @@ export interface CorpusMetaRow {
   loadMs: number;
 }
 
-/** Key–value rows about user data: the revision the search index follows. */
-export type MetaRow = { key: 'userRevision'; revision: number };
+/**
+ * Key–value rows about user data: the revision the search index follows, and what triage watches (issue #7; a
+ * row, not a table, so no schema version is needed; written through the library's `write` so the revision bumps).
+ */
+export type MetaRow = { key: 'userRevision'; revision: number } | { key: 'interests'; interests: Interests };
 
 /**
  * The serialized search index, valid for exactly one corpus version and one user-data revision; anything else is
@@ -200,14 +204,14 @@ export async function loadCorpus(
 
 /** Bumps and returns the user-data revision (inside the caller's transaction when there is one). */
 export async function bumpUserRevision(db: PaperlightDB): Promise<number> {
-  const row = await db.meta.get('userRevision');
+  const row = (await db.meta.get('userRevision')) as { revision: number } | undefined;
   const revision = (row?.revision ?? 0) + 1;
   await db.meta.put({ key: 'userRevision', revision });
   return revision;
 }
 
 export async function userRevision(db: PaperlightDB): Promise<number> {
-  const row = await db.meta.get('userRevision');
+  const row = (await db.meta.get('userRevision')) as { revision: number } | undefined;
   return row?.revision ?? 0;
 }
 

@@ -63,6 +63,13 @@ const VALID: { [K in keyof ProtocolMap]: unknown } = {
   },
   updateHighlight: { id: 'h-0123456789ab', comment: 'revised' },
   deleteHighlight: { id: 'h-0123456789ab' },
+  getInterests: undefined,
+  setInterests: { interests: { keywords: ['diffusion', 'state space model'], authors: ['Smith, J.'], likeMyLibrary: true } },
+  watchAuthor: { name: 'Ashish Vaswani' },
+  likePaper: { paper: { arxivId: '1706.03762', title: 'Attention Is All You Need' } },
+  triagePage: { entries: [{ title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], abstract: 'The dominant sequence transduction models…' }] },
+  getPageTriage: undefined,
+  showPageEntry: { index: 3 },
   quoteToNote: { paper: { arxivId: '1706.03762', title: 'Attention Is All You Need' }, markdown: '> scaled dot-product attention\n\n[§3.2](https://arxiv.org/html/1706.03762v7#S3.SS2)' },
 };
 const TYPES = Object.keys(PAYLOADS) as (keyof ProtocolMap)[];

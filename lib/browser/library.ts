@@ -478,14 +478,19 @@ export async function loadPageMarks(db: PaperlightDB, index: LookupIndex): Promi
 
 /** Every user table, as the formats read it. */
 export async function readSnapshot(db: PaperlightDB): Promise<LibrarySnapshot> {
-  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.highlights], async () => ({
-    papers: await db.papers.toArray(),
-    lists: await db.lists.toArray(),
-    memberships: await db.memberships.toArray(),
-    tags: await db.tags.toArray(),
-    notes: await db.notes.toArray(),
-    highlights: await db.highlights.toArray(),
-  }));
+  return db.transaction('r', [db.papers, db.lists, db.memberships, db.tags, db.notes, db.highlights, db.meta], async () => {
+    const snapshot: LibrarySnapshot = {
+      papers: await db.papers.toArray(),
+      lists: await db.lists.toArray(),
+      memberships: await db.memberships.toArray(),
+      tags: await db.tags.toArray(),
+      notes: await db.notes.toArray(),
+      highlights: await db.highlights.toArray(),
+    };
+    const interests = await db.meta.get('interests');
+    if (interests?.key === 'interests') snapshot.interests = interests.interests;
+    return snapshot;
+  });
 }
 
 /** The whole library and the revision it is at, for a page that plans an import or builds an export. */
@@ -511,6 +516,7 @@ export async function applyImportChanges(db: PaperlightDB, changes: LibrarySnaps
     await db.tags.bulkPut(changes.tags);
     await db.notes.bulkPut(changes.notes);
     if (changes.highlights) await db.highlights.bulkPut(changes.highlights);
+    if (changes.interests) await db.meta.put({ key: 'interests', interests: changes.interests });
     return [
       ...changes.papers.map((p) => p.id),
       ...changes.notes.map((n) => n.paperId),

@@ -11,6 +11,8 @@ import type { DeletedList, PaperInput, PaperSummary } from './library';
 import type { LibrarySnapshot } from '../formats/snapshot';
 import type { Highlight } from '../library/highlights';
 import type { HighlightSelector } from '../annotate/anchor';
+import type { Interests, TriageEntry } from '../triage/types';
+import type { PageTriage } from './triage-service';
 
 export type CorpusStatus =
   | { state: 'loading'; done: number; total: number }
@@ -92,6 +94,24 @@ export interface ProtocolMap {
   deleteHighlight(data: { id: string }): void;
   /** Appends Markdown (a quote and its link) to the paper's latest note, saving the paper when needed. */
   quoteToNote(data: { paper: PaperInput; markdown: string }): Note;
+  // Triage (issue #7). Interests are edited on the options page; a page may only add to them, one action at a time.
+  getInterests(): Interests;
+  setInterests(data: { interests: Interests }): Interests;
+  watchAuthor(data: { name: string }): Interests;
+  likePaper(data: { paper: PaperInput }): { interests: Interests; paperId: string };
+  triagePage(data: { entries: TriageEntry[] }): PageTriage;
+  /** Sent by the popup to the active tab's content script (browser.tabs.sendMessage), not to the background. */
+  getPageTriage(): PageTriageSummary;
+  /** Sent by the popup to the active tab's content script: scroll to and focus highlighted entry `index`. */
+  showPageEntry(data: { index: number }): boolean;
+}
+
+/** What the popup shows about the current tab's triage. */
+export interface PageTriageSummary {
+  /** Entries the page lists. */
+  total: number;
+  /** Highlighted entries in page order: `index` is the entry's place on the page, for showPageEntry. */
+  highlighted: { index: number; title: string; arxivId: string | null; score: number; reasons: string[] }[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -120,6 +140,9 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set<k
   'updateHighlight',
   'deleteHighlight',
   'quoteToNote',
+  'watchAuthor',
+  'likePaper',
+  'triagePage',
 ]);
 
 interface SenderLike {

@@ -44,6 +44,12 @@ const highlightSelector = v.strictObject({
   section: v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
 const pageUrl = v.pipe(v.string(), v.url(), v.maxLength(2_000));
+const interestText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const interests = v.strictObject({
+  keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200)),
+  authors: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200)),
+  likeMyLibrary: v.boolean(),
+});
 
 export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   getCorpusStatus: none,
@@ -77,9 +83,29 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
       tags: v.array(v.looseObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), createdAt: v.number() })),
       notes: v.array(v.looseObject({ id, paperId: id, text: v.string(), createdAt: v.number(), updatedAt: v.number() })),
       highlights: v.optional(v.array(v.looseObject({ id, paperId: id, selector: highlightSelector, url: pageUrl, createdAt: v.number(), updatedAt: v.number() }))),
+      interests: v.optional(interests),
     }),
     baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
+  getInterests: none,
+  setInterests: v.strictObject({ interests }),
+  watchAuthor: v.strictObject({ name: interestText }),
+  likePaper: v.strictObject({ paper: paperInput }),
+  // A 1,000-entry listing with abstracts is ~1.5 MB; the bounds keep a page from sending much more.
+  triagePage: v.strictObject({
+    entries: v.pipe(
+      v.array(
+        v.strictObject({
+          title: v.pipe(v.string(), v.maxLength(2_000)),
+          authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(500))),
+          abstract: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+        }),
+      ),
+      v.maxLength(5_000),
+    ),
+  }),
+  getPageTriage: none,
+  showPageEntry: v.strictObject({ index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)) }),
   lookupPapers: v.strictObject({
     refs: v.pipe(v.array(v.strictObject({ id: v.nullable(v.pipe(v.string(), v.maxLength(64))), title: v.pipe(v.string(), v.maxLength(2_000)) })), v.maxLength(5_000)),
   }),

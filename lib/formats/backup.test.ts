@@ -108,3 +108,36 @@ describe('parseBackup refuses', () => {
     expect(parseBackup(backup, small)).toMatchObject({ ok: true });
   });
 });
+
+describe('interests in the backup (issue #7)', () => {
+  const interests = { keywords: ['diffusion', 'state space model'], authors: ['Smith, J.'], likeMyLibrary: false };
+
+  it('round-trips the interests', () => {
+    const text = exportBackup({ ...small, interests }, { now: NOW });
+    expect(JSON.parse(text).interests).toEqual(interests);
+    const plan = planImport(emptySnapshot(), text, 'backup', { now: NOW });
+    expect(plan.ok && plan.apply.interests).toEqual(interests);
+  });
+
+  it('still imports a backup written before interests existed, leaving the interests alone', () => {
+    const text = exportBackup(small, { now: NOW });
+    expect(JSON.parse(text)).not.toHaveProperty('interests');
+    const plan = planImport({ ...emptySnapshot(), interests }, text, 'backup', { now: NOW });
+    expect(plan.ok).toBe(true);
+    expect(plan.ok && plan.apply.papers).toHaveLength(1);
+    expect(plan.ok && plan.apply).not.toHaveProperty('interests');
+  });
+
+  it('merges into the interests the library has: nothing watched is lost', () => {
+    const current = { keywords: ['SLAM'], authors: ['Fei-Fei Li'], likeMyLibrary: true };
+    const plan = planImport({ ...emptySnapshot(), interests: current }, exportBackup({ ...small, interests }, { now: NOW }), 'backup', { now: NOW });
+    expect(plan.ok && plan.apply.interests).toEqual({ keywords: ['SLAM', 'diffusion', 'state space model'], authors: ['Fei-Fei Li', 'Smith, J.'], likeMyLibrary: false });
+  });
+
+  it('refuses malformed interests, naming the field', () => {
+    const text = exportBackup(small, { now: NOW }).replace('"format"', '"interests": {"keywords": "diffusion"},\n "format"');
+    const result = parseBackup(text, emptySnapshot());
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/^backup: interests.*"keywords", when present, must be an array of strings/);
+  });
+});

@@ -8,6 +8,8 @@ import type { ImportError } from './input';
 import { describeJsonSyntaxError, recordLine, scanJson, type JsonScan } from './json-locate';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
 import type { Highlight } from '../library/highlights';
+import { normalizeInterests } from '../triage/interests';
+import type { Interests } from '../triage/types';
 
 export const BACKUP_FORMAT = 'paperlight-backup';
 export const BACKUP_VERSION = 1;
@@ -37,6 +39,7 @@ export function exportBackup(snapshot: LibrarySnapshot, options: BackupExportOpt
     // Left out when empty, so a library without highlights backs up byte-identically to before they existed.
     ...(snapshot.highlights?.length ? { highlights: snapshot.highlights } : {}),
   };
+  if (snapshot.interests) backup.interests = snapshot.interests;
   // One field per line: a person can read and diff it, and an import error's line number points somewhere useful.
   return JSON.stringify(backup, null, 1) + '\n';
 }
@@ -224,5 +227,18 @@ function validate(backup: Json, existing: LibrarySnapshot): LibrarySnapshot {
     return o as unknown as Highlight;
   });
   unique('highlights', highlights.map((h) => h.id));
-  return { papers, lists, memberships, tags, notes, ...(highlights.length ? { highlights } : {}) };
+  const snapshot: LibrarySnapshot = { papers, lists, memberships, tags, notes, ...(highlights.length ? { highlights } : {}) };
+  // Optional: a backup written before interests existed imports as before.
+  if (backup.interests !== undefined) snapshot.interests = validateInterests(backup.interests);
+  return snapshot;
+}
+
+function validateInterests(value: unknown): Interests {
+  const record = 'interests';
+  check(record, isObject(value), 'must be an object');
+  for (const field of ['keywords', 'authors'] as const) {
+    optional(record, value, field, (v) => Array.isArray(v) && v.every(isString), 'an array of strings');
+  }
+  optional(record, value, 'likeMyLibrary', (v) => typeof v === 'boolean', 'true or false');
+  return normalizeInterests(value as Partial<Interests>);
 }

@@ -20,6 +20,7 @@ import type { ListMembership, Note, PaperList, Tag } from '../library/types';
 import { contentHash } from './citation-record';
 import type { FormatPaper, LibrarySnapshot } from './snapshot';
 import type { Highlight } from '../library/highlights';
+import { mergeInterests, normalizeInterests, sameInterests } from '../triage/interests';
 
 export type MergePolicy = 'newer-wins' | 'keep-existing';
 
@@ -289,17 +290,21 @@ export function mergeIntoLibrary(existing: LibrarySnapshot, incoming: LibrarySna
     highlightUpserts.push(highlight);
   }
 
-  return {
-    apply: {
-      papers: [...paperUpserts.values()],
-      lists: [...listUpserts.values()],
-      memberships: membershipUpserts,
-      tags: tagUpserts,
-      notes: [...noteUpserts.values()],
-      ...(highlightUpserts.length ? { highlights: highlightUpserts } : {}),
-    },
-    counts,
+  const apply: LibrarySnapshot = {
+    papers: [...paperUpserts.values()],
+    lists: [...listUpserts.values()],
+    memberships: membershipUpserts,
+    tags: tagUpserts,
+    notes: [...noteUpserts.values()],
+    ...(highlightUpserts.length ? { highlights: highlightUpserts } : {}),
   };
+  // Interests (issue #7): the union of both sides' keywords and authors; written only when that changes something.
+  if (incoming.interests) {
+    const current = normalizeInterests(existing.interests);
+    const merged = mergeInterests(current, incoming.interests);
+    if (!existing.interests || !sameInterests(current, merged)) apply.interests = merged;
+  }
+  return { apply, counts };
 }
 
 function upsertBy<T>(existing: readonly T[], changes: readonly T[], key: (record: T) => string): T[] {
@@ -317,5 +322,6 @@ export function applyImport(existing: LibrarySnapshot, changes: LibrarySnapshot)
     tags: upsertBy(existing.tags, changes.tags, (t) => t.name),
     notes: upsertBy(existing.notes, changes.notes, (n) => n.id),
     ...(existing.highlights || changes.highlights ? { highlights: upsertBy(existing.highlights ?? [], changes.highlights ?? [], (h) => h.id) } : {}),
+    ...(changes.interests ?? existing.interests ? { interests: changes.interests ?? existing.interests } : {}),
   };
 }

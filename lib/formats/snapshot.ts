@@ -5,6 +5,7 @@
  */
 import type { ListMembership, Note, PaperList, SavedPaper, Tag } from '../library/types';
 import type { Highlight } from '../library/highlights';
+import type { Interests } from '../triage/types';
 
 export interface LibrarySnapshot {
   papers: SavedPaper[];
@@ -14,6 +15,8 @@ export interface LibrarySnapshot {
   notes: Note[];
   /** Highlights (issue #8); optional so that snapshots and backups made before them still read. */
   highlights?: Highlight[];
+  /** What triage watches (issue #7). Absent in citation files and in backups written before interests existed. */
+  interests?: Interests;
 }
 
 /** A saved paper as the formats read it (BibTeX, RIS and CSL-JSON also carry its `journal`). */

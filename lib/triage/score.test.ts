@@ -222,3 +222,22 @@ describe('reasons', () => {
     expect(scoreEntries(profile, [entry])).toEqual(first);
   });
 });
+
+describe('remembered author names (clearScoreMemo)', () => {
+  const entry: TriageEntry = { title: 'A Selective State Space Model', abstract: 'Long sequences with a state space model.', authors: ['Albert Gu'] };
+
+  it('give the same results as a cold run', async () => {
+    const { clearScoreMemo } = await import('./score');
+    clearScoreMemo();
+    const single = buildProfile(interests({ keywords: ['sequences'], authors: ['Gu, A.'] }), []);
+    const phrase = buildProfile(interests({ keywords: ['state space model'], authors: ['Gu, A.'] }), []);
+    const warmSingle = scoreEntries(single, [entry]); // analyses the texts without their word sequence
+    const warmPhrase = scoreEntries(phrase, [entry]);
+    clearScoreMemo();
+    const coldPhrase = scoreEntries(phrase, [entry]);
+    clearScoreMemo();
+    expect(warmPhrase).toEqual(coldPhrase);
+    expect(warmPhrase[0]!.reasons.map((r) => r.kind)).toEqual(['keyword', 'author']);
+    expect(scoreEntries(single, [entry])).toEqual(warmSingle);
+  });
+});

@@ -17,7 +17,7 @@ import { gunzipSync } from 'node:zlib';
 import { buildCorpus } from '../../lib/corpus/build';
 import { buildProfile, highlightCap, scoreEntries, SIMILARITY_THRESHOLD, type Interests, type ProfilePaper, type TriageEntry } from '../../lib/triage/index';
 import { analyze } from '../../lib/search/tokenize';
-import { nearestSimilarities } from '../../lib/triage/score';
+import { clearScoreMemo, nearestSimilarities } from '../../lib/triage/score';
 import { SKIP_NO_SHARED, sharedPath } from '../shared';
 import { medianTime } from './stats';
 
@@ -80,7 +80,7 @@ export default async function triageBench(): Promise<void> {
       analyze(e.abstract ?? '', () => {});
     }
   }, { warmUp: true });
-  const rows: { profile: string; buildMs: number; scoreMs: number; passing: number; highlighted: number }[] = [];
+  const rows: { profile: string; buildMs: number; scoreMs: number; warmMs: number; passing: number; highlighted: number }[] = [];
   const variants: [string, Interests][] = [
     ['keywords + authors + library', interests],
     ['keywords + authors only', { ...interests, likeMyLibrary: false }],
@@ -89,18 +89,25 @@ export default async function triageBench(): Promise<void> {
   for (const [name, variant] of variants) {
     const buildMs = medianTime(5, () => buildProfile(variant, library, { corpus: seeds }), { warmUp: true });
     const profile = buildProfile(variant, library, { corpus: seeds });
-    const scoreMs = medianTime(15, () => scoreEntries(profile, page), { warmUp: true });
+    // A new page (no author name remembered), and the same page again (a revisit, a rescan, an edit of the
+    // interests), where its author names are already parsed.
+    const scoreMs = medianTime(15, () => {
+      clearScoreMemo();
+      scoreEntries(profile, page);
+    }, { warmUp: true });
+    const warmMs = medianTime(15, () => scoreEntries(profile, page), { warmUp: true });
     const results = scoreEntries(profile, page);
-    rows.push({ profile: name, buildMs, scoreMs, passing: results.filter((r) => r.score >= 1).length, highlighted: results.filter((r) => r.highlighted).length });
+    rows.push({ profile: name, buildMs, scoreMs, warmMs, passing: results.filter((r) => r.score >= 1).length, highlighted: results.filter((r) => r.highlighted).length });
   }
-  console.log(`\n| profile (${LIBRARY_SIZE} saved papers) | build ms | score ${PAGE_SIZE} entries ms | over threshold | highlighted (cap ${highlightCap(PAGE_SIZE)}) |`);
-  console.log('|---|---|---|---|---|');
+  console.log(`\n| profile (${LIBRARY_SIZE} saved papers) | build ms | score ${PAGE_SIZE} entries ms, new page (goal ≤ ${GOAL_MS}) | same page again ms | over threshold | highlighted (cap ${highlightCap(PAGE_SIZE)}) |`);
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
-    console.log(`| ${r.profile} | ${r.buildMs.toFixed(1)} | ${r.scoreMs.toFixed(1)} | ${percent(r.passing, page.length)} | ${r.highlighted} |`);
+    console.log(`| ${r.profile} | ${r.buildMs.toFixed(1)} | ${r.scoreMs.toFixed(1)} | ${r.warmMs.toFixed(1)} | ${percent(r.passing, page.length)} | ${r.highlighted} |`);
   }
-  console.log(`| (analyzer alone, no visitor work) | – | ${analyzeMs.toFixed(1)} | – | – |`);
+  console.log(`| (analyzer alone, no visitor work) | – | ${analyzeMs.toFixed(1)} | – | – | – |`);
   const worst = Math.max(...rows.map((r) => r.scoreMs));
-  console.log(`slowest scoring ${worst.toFixed(1)} ms for ${PAGE_SIZE} entries: ${worst <= GOAL_MS ? 'within' : 'OVER'} the ${GOAL_MS} ms goal`);
+  const worstWarm = Math.max(...rows.map((r) => r.warmMs));
+  console.log(`slowest scoring of a new page ${worst.toFixed(1)} ms for ${PAGE_SIZE} entries: ${worst <= GOAL_MS ? 'within' : 'OVER'} the ${GOAL_MS} ms goal; the same page again ${worstWarm.toFixed(1)} ms: ${worstWarm <= GOAL_MS ? 'within' : 'OVER'}`);
 
   if (!records) {
     console.log(`\ncalibration ${SKIP_NO_SHARED}`);

@@ -28,6 +28,11 @@ describe('arXiv listing, 2023 markup (dl per section, span.list-identifier)', ()
     expect(refs.every((r) => r.element.localName === 'dd')).toBe(true);
   });
 
+  it('reads the abstract a /new page shows, and none where it shows none', () => {
+    expect(refs[0]!.abstract).toBe('The trend of large language models (LLMs) is to increase the scale of both model size and dataset.');
+    expect(refs[2]!.abstract).toBeUndefined();
+  });
+
   it('keeps a hostile title as inert text', () => {
     const images = doc.querySelectorAll('img').length;
     expect(refs[1]!.title).toBe('<img src=x onerror=alert(1)> & Friends: Escaping Titles');

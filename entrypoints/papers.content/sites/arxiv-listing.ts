@@ -6,7 +6,7 @@
  * the same way: every dt that links to an abstract is an entry.
  */
 import type { PaperRef } from './index';
-import { firstLinkedArxivId, lazyAuthors, readableText } from './page-text';
+import { firstLinkedArxivId, lazyAbstract, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** Entry heads: arxiv.org/list/astro-ph/pastweek (2024-11, dl#articles) and list/cs/… 2023 (dl > dt). */
@@ -17,6 +17,8 @@ const sel = {
   title: '.list-title',
   /** `div.list-authors > a` in the dd, both markups. */
   authors: '.list-authors a',
+  /** The abstract on /new pages: `<p class="mathjax">` after the subjects in `div.meta` (test/fixtures/pages/arxiv-list-2024.html). */
+  abstract: 'p.mathjax',
   /** The "Title:" / "Authors:" labels inside those divs. */
   label: '.descriptor',
 } as const;
@@ -35,7 +37,11 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
       title: titleEl ? readableText(titleEl, sel.label) : '',
       element: dd ?? dt,
     };
-    refs.push(lazyAuthors(entry, () => (dd ? Array.from(dd.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean) : [])));
+    const withAuthors = lazyAuthors(entry, () => (dd ? Array.from(dd.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean) : []));
+    refs.push(lazyAbstract(withAuthors, () => {
+      const p = dd?.querySelector(sel.abstract);
+      return p ? readableText(p) : '';
+    }));
   }
   return refs;
 }

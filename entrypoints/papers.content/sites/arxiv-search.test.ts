@@ -35,3 +35,19 @@ describe('arXiv search results, real saved page', () => {
     expect(refs.find((r) => r.id === '2512.02407')!.title).toBe('Non-diagonal DVCS with spinless hadron-to-two-hadron transition $γ^* π\\to γππ$');
   });
 });
+
+describe('arXiv search results: abstracts', () => {
+  it('reads the full abstract without its "Less" link (search-abstract-distributed-systems-200)', () => {
+    const doc = loadSharedPage('arxiv-search/search-abstract-distributed-systems-200-2025-12.html');
+    if (!doc) return console.log(SKIP_NO_SHARED);
+    const refs = extract(doc, new URL('https://arxiv.org/search/?query=distributed+systems&searchtype=abstract'));
+    expect(refs[0]!.abstract).toMatch(/^In this letter I quantify the effects of varying the top Yukawa coupling/);
+    expect(refs[0]!.abstract).not.toMatch(/Less$/);
+    expect(refs.filter((r) => (r.abstract?.length ?? 0) > 100)).toHaveLength(200);
+  });
+
+  it('has none where the page shows none', () => {
+    const refs = extract(loadPage('arxiv-search.html'), new URL('https://arxiv.org/search/?query=scaling+laws&searchtype=all'));
+    expect(refs[0]!.abstract).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
  * `arXiv:<id>` link to /abs/<id>, the title (raw TeX when it has any: MathJax runs later) and the authors.
  */
 import type { PaperRef } from './index';
-import { firstLinkedArxivId, lazyAuthors, readableText } from './page-text';
+import { firstLinkedArxivId, lazyAbstract, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** search-abstract-distributed-systems-200 (2025-12, search v0.5.6): 200 of these. */
@@ -12,6 +12,9 @@ const sel = {
   link: 'a[href]',
   /** `p.title.is-5.mathjax`. */
   title: 'p.title',
+  /** `span.abstract-full` in `p.abstract` (hidden until "More"), whose "△ Less" link is not text. */
+  abstract: 'span.abstract-full',
+  abstractControls: 'a',
   /** `p.authors > a`, after a "Authors:" span. */
   authors: 'p.authors a',
 } as const;
@@ -23,7 +26,11 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
     if (!ref) continue;
     const titleEl = li.querySelector(sel.title);
     const entry = { id: ref.id, version: ref.version ?? null, title: titleEl ? readableText(titleEl) : '', element: li };
-    refs.push(lazyAuthors(entry, () => Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean)));
+    const withAuthors = lazyAuthors(entry, () => Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean));
+    refs.push(lazyAbstract(withAuthors, () => {
+      const full = li.querySelector(sel.abstract);
+      return full ? readableText(full, sel.abstractControls) : '';
+    }));
   }
   return refs;
 }

@@ -52,9 +52,9 @@ describe('every adapter on its fixture', () => {
     const refs = (pickAdapter(url) ?? FALLBACK_ADAPTER).extract(doc, url);
     expect(refs).toHaveLength(count);
     for (const ref of refs) {
-      // No keys beyond the PaperRef fields (authors may be a lazy getter that reads undefined).
+      // No keys beyond the PaperRef fields (authors and abstract may be lazy getters that read undefined).
       const present = Object.keys(ref).filter((k) => (ref as unknown as Record<string, unknown>)[k] !== undefined);
-      expect(present.sort()).toEqual(['element', 'id', 'title', 'version', ...(ref.authors ? ['authors'] : [])].sort());
+      expect(present.sort()).toEqual(['element', 'id', 'title', 'version', ...(ref.authors ? ['authors'] : []), ...(ref.abstract ? ['abstract'] : [])].sort());
       expect(doc.contains(ref.element)).toBe(true);
     }
     expect(doc.documentElement.outerHTML).toBe(before);

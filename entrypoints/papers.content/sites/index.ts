@@ -25,6 +25,8 @@ export interface PaperRef {
   title: string;
   /** Author names in page order, when the page lists them. */
   authors?: string[];
+  /** The abstract as plain text, when the listing shows it (arXiv /new, arXiv search); read lazily, for triage. */
+  abstract?: string;
   /**
    * Where a badge goes. On a list, the entry's container (the listing's `<dd>`, a search `<li>`, a card); on a
    * page about one paper, its title heading (or the body when there is none).

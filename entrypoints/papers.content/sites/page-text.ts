@@ -154,6 +154,21 @@ export function firstLinkedArxivId(links: Iterable<Element>, base: URL): ArxivId
 }
 
 /**
+ * Defines `abstract` on an entry as a getter read on first use (then kept), as lazyAuthors does for names: only
+ * triage reads it. Absent (undefined) when the entry shows none.
+ */
+export function lazyAbstract<T extends object>(ref: T, read: () => string): T & { abstract?: string } {
+  let cached: string | undefined | null = null;
+  return Object.defineProperty(ref, 'abstract', {
+    enumerable: true,
+    get() {
+      if (cached === null) cached = read() || undefined;
+      return cached;
+    },
+  }) as T & { abstract?: string };
+}
+
+/**
  * Defines `authors` on an entry as a getter read on first use (then kept): reading every author of a 1,000-entry
  * listing costs more than the rest of the extraction, and most entries are never saved. Absent (undefined) when
  * the entry lists none.

@@ -7,6 +7,7 @@ import { READING_LIST_ID, READING_STATUSES, type ReadingStatus } from '@/lib/lib
 import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
 import type { ComponentChildren } from 'preact';
+import { InterestActions } from './InterestActions';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -159,6 +160,7 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, chil
         </button>
       )}
       {children}
+      <InterestActions paper={paper} onChanged={() => void refresh().catch((e: unknown) => setError(String(e)))} />
     </section>
   );
 }
