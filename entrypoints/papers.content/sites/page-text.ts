@@ -37,7 +37,7 @@ function texScriptFollows(el: Element): boolean {
   return false;
 }
 
-function collect(node: Node, skip: string | undefined, out: string[]): void {
+function collect(node: Node, skip: ReadonlySet<Element> | undefined, out: string[]): void {
   if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
     out.push((node as CharacterData).data);
     return;
@@ -45,7 +45,7 @@ function collect(node: Node, skip: string | undefined, out: string[]): void {
   if (node.nodeType !== ELEMENT_NODE) return;
   const el = node as Element;
   const tag = el.localName.toLowerCase();
-  if (skip && el.matches(skip)) return;
+  if (skip?.has(el)) return;
   if (tag === 'script') {
     // MathJax 2 keeps the source in `<script type="math/tex">` beside what it rendered (arxiv list pages, astro-ph
     // pastweek 2024-11 saved after MathJax ran); any other script is code.
@@ -68,6 +68,12 @@ function collect(node: Node, skip: string | undefined, out: string[]): void {
     if (math) collect(math, skip, out);
     return;
   }
+  // Most elements have no class a math renderer sets: one substring test spares them the split.
+  const cls = el.getAttribute('class');
+  if (!cls || !/MathJax|katex/.test(cls)) {
+    for (let child = el.firstChild; child; child = child.nextSibling) collect(child, skip, out);
+    return;
+  }
   const classes = classesOf(el);
   // MathJax 2 output and preview (`MathJax`, `MathJax_Preview`, `MathJax_Display`, `MathJax_SVG`, …): the glyphs
   // it drew; the script beside them holds the TeX. A page saved without its scripts keeps only the output: then
@@ -84,7 +90,7 @@ function collect(node: Node, skip: string | undefined, out: string[]): void {
     if (math) collect(math, skip, out);
     return;
   }
-  for (const child of Array.from(el.childNodes)) collect(child, skip, out);
+  for (let child = el.firstChild; child; child = child.nextSibling) collect(child, skip, out);
 }
 
 /**
@@ -93,7 +99,13 @@ function collect(node: Node, skip: string | undefined, out: string[]): void {
  */
 export function readableText(node: Node, skip?: string): string {
   const out: string[] = [];
-  collect(node, skip, out);
+  // The labels to leave out, found once (one selector match per title rather than one per element in it).
+  let skipped: Set<Element> | undefined;
+  if (skip) {
+    if (node.nodeType === ELEMENT_NODE && (node as Element).matches(skip)) return '';
+    if ('querySelectorAll' in node) skipped = new Set((node as ParentNode).querySelectorAll(skip));
+  }
+  collect(node, skipped, out);
   return out
     .join('')
     .replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '')
