@@ -115,6 +115,7 @@ export function scoreEntries(profile: Profile, entries: readonly TriageEntry[], 
   const terms = profile.terms;
   terms.beginCall(similarity !== undefined);
   const keywords = keywordIds(profile.keywords, terms);
+  const families = familyFilter(profile);
   const title = titleTerms;
   const abstract = abstractTerms;
   const results = entries.map((entry): TriageResult => {
@@ -126,13 +127,13 @@ export function scoreEntries(profile: Profile, entries: readonly TriageEntry[], 
       terms.scanField(entry.title, title, needsWords, needsCompounds);
       terms.scanField(entry.abstract ?? '', abstract, needsWords, needsCompounds);
       keywordReasons(keywords, title, abstract, reasons);
-      authorReasons(profile, entry.authors ?? [], reasons);
+      authorReasons(profile, families, entry.authors ?? [], reasons);
       if (similarity) {
         const reason = similarity.reason(title, abstract);
         if (reason) reasons.push(reason);
       }
     } else {
-      authorReasons(profile, entry.authors ?? [], reasons);
+      authorReasons(profile, families, entry.authors ?? [], reasons);
     }
     reasons.sort((a, b) => b.points - a.points || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     const score = reasons.reduce((sum, r) => sum + r.points, 0);
@@ -191,11 +192,31 @@ function keywordReasons(keywords: readonly KeywordIds[], title: FieldTerms, abst
   }
 }
 
-function authorReasons(profile: Profile, authors: readonly string[], reasons: Reason[]): void {
-  if (profile.watchedAuthors.size === 0 && profile.libraryAuthors.size === 0) return;
+/**
+ * A name can only be a watched or library author if its folded family name is in the profile. For a name of
+ * ASCII characters, that family is a run of its words lower-cased and joined (parseAuthorName), so it is a
+ * substring of the name lower-cased with everything but letters and digits dropped: names without any profile
+ * family there are skipped unparsed (nearly every name on a page). Other names are always parsed.
+ */
+export function familyFilter(profile: Profile): RegExp | undefined {
+  const families = new Set([...profile.watchedAuthors.keys(), ...profile.libraryAuthors.keys()]);
+  if (families.size === 0) return undefined;
+  return new RegExp([...families].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_ALNUM = /[^a-z0-9]+/g;
+
+export function mayBeKnown(author: string, families: RegExp): boolean {
+  return NON_ASCII.test(author) || families.test(author.toLowerCase().replace(NOT_ALNUM, ''));
+}
+
+function authorReasons(profile: Profile, families: RegExp | undefined, authors: readonly string[], reasons: Reason[]): void {
+  if (!families) return;
   const watchedFound = new Set<string>();
   const libraryFound: Reason[] = [];
   for (const author of authors) {
+    if (!mayBeKnown(author, families)) continue;
     const name = parsedName(author);
     if (!name) continue;
     let watchedHere = false;
