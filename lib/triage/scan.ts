@@ -12,27 +12,38 @@
  * (`beginCall`), so counting them needs no Map of strings either.
  */
 import { foldWord, isStopWord, STOP_WORDS, stemTerm } from '../search/fold';
-import { MAX_TERM_LENGTH, partsOf } from '../search/tokenize';
+import { MAX_TERM_LENGTH as SEARCH_MAX_TERM_LENGTH, partsOf } from '../search/tokenize';
 
-/** Term chars by id, found by hash: open addressing over a char pool, so a lookup needs no string. */
+/**
+ * A module-local copy: an imported binding read in the per-character loop can be a getter call per read
+ * (tsx's CommonJS interop, which the benchmark runs under: a third of the scan's time).
+ */
+const MAX_TERM_LENGTH = SEARCH_MAX_TERM_LENGTH;
+
+/**
+ * Term chars by id, found by hash: open addressing over a char pool, so a lookup needs no string. Each slot holds
+ * the hash beside the id, so a probe that misses reads one cache line, not the term.
+ */
 class TermTable {
   count = 0;
-  private slots = new Int32Array(1024).fill(-1);
-  private hashes = new Int32Array(256);
-  private starts = new Int32Array(256);
-  private lengths = new Int32Array(256);
+  /** Pairs (hash, id); id -1 for an empty slot. */
+  private slots = emptySlots(1024);
+  /** Pairs (start in chars, length) by id. */
+  private spans = new Int32Array(512);
+  /** Where each id sits in slots (to take the latest ids out again). */
+  private slotOf = new Int32Array(256);
   private chars = new Uint16Array(4096);
   private used = 0;
 
   /** The id of buf[0, length) with that hash, or -1. */
   find(buf: Uint16Array, length: number, hash: number): number {
-    const { slots, hashes, starts, lengths, chars } = this;
-    const mask = slots.length - 1;
+    const { slots, spans, chars } = this;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot]!;
+      const id = slots[2 * slot + 1]!;
       if (id < 0) return -1;
-      if (hashes[id] !== hash || lengths[id] !== length) continue;
-      const start = starts[id]!;
+      if (slots[2 * slot] !== hash || spans[2 * id + 1] !== length) continue;
+      const start = spans[2 * id]!;
       let i = 0;
       while (i < length && chars[start + i] === buf[i]) i++;
       if (i === length) return id;
@@ -41,12 +52,11 @@ class TermTable {
 
   /** Adds buf[0, length), which must not be there yet; returns its id (ids count up from 0). */
   add(buf: Uint16Array, length: number, hash: number): number {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if ((this.count + 1) * 4 > this.slots.length) this.rehash(this.slots.length);
     const id = this.count++;
-    if (id >= this.hashes.length) {
-      this.hashes = grown(this.hashes, id * 2);
-      this.starts = grown(this.starts, id * 2);
-      this.lengths = grown(this.lengths, id * 2);
+    if (id >= this.slotOf.length) {
+      this.slotOf = grown(this.slotOf, id * 2);
+      this.spans = grown(this.spans, id * 4);
     }
     if (this.used + length > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + length));
@@ -54,39 +64,55 @@ class TermTable {
       this.chars = chars;
     }
     this.chars.set(buf.subarray(0, length), this.used);
-    this.hashes[id] = hash;
-    this.starts[id] = this.used;
-    this.lengths[id] = length;
+    this.spans[2 * id] = this.used;
+    this.spans[2 * id + 1] = length;
     this.used += length;
-    this.place(id);
+    this.place(id, hash);
     return id;
+  }
+
+  /** Keeps ids below `count` only. They were placed before any later id, so their probe chains stay whole. */
+  truncate(count: number): void {
+    if (this.count <= count) return;
+    for (let id = count; id < this.count; id++) this.slots[2 * this.slotOf[id]! + 1] = -1;
+    this.used = this.spans[2 * count]!;
+    this.count = count;
   }
 
   /** The term with id `id` (for tests and tools). */
   term(id: number): string {
-    const start = this.starts[id]!;
-    return String.fromCharCode(...this.chars.subarray(start, start + this.lengths[id]!));
+    const start = this.spans[2 * id]!;
+    return String.fromCharCode(...this.chars.subarray(start, start + this.spans[2 * id + 1]!));
   }
 
-  /** Empties the table (keeps its memory). */
-  clear(): void {
-    if (this.count === 0) return;
-    this.slots.fill(-1);
-    this.count = 0;
-    this.used = 0;
+  private place(id: number, hash: number): void {
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
+    let slot = hash & mask;
+    while (slots[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = id;
+    this.slotOf[id] = slot;
   }
 
-  private place(id: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[id]! & mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = id;
-  }
-
+  /** Doubles the slots, placing the ids in order (so the table's own terms still come first). */
   private rehash(size: number): void {
-    this.slots = new Int32Array(size).fill(-1);
-    for (let id = 0; id < this.count; id++) this.place(id);
+    const old = this.slots;
+    const hashes = new Int32Array(this.count);
+    for (let slot = 0; slot < old.length >> 1; slot++) {
+      const id = old[2 * slot + 1]!;
+      if (id >= 0) hashes[id] = old[2 * slot]!;
+    }
+    this.slots = emptySlots(size);
+    for (let id = 0; id < this.count; id++) this.place(id, hashes[id]!);
   }
+}
+
+/** `size` slots of (hash, id), all empty. */
+function emptySlots(size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(2 * size);
+  for (let slot = 0; slot < size; slot++) slots[2 * slot + 1] = -1;
+  return slots;
 }
 
 function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
@@ -166,11 +192,13 @@ export class FieldTerms {
  * words), and the scanner that reads fields into FieldTerms.
  */
 export class ProfileTerms {
-  private readonly known = new TermTable();
-  private readonly unknown = new TermTable();
+  /** The profile's terms (ids below knownCount), then one call's unknown terms. */
+  private readonly table = new TermTable();
+  /** The stop words alone (a small table that stays in cache), with their ids in `table`. */
+  private readonly stops = new TermTable();
+  private readonly stopIds: Int32Array;
   /** Ids below this are the profile's; the ones above are one call's unknown terms. */
   knownCount = 0;
-  private stopIds = new Uint8Array(0);
   /** A plain word as it is scanned, lower-cased and stemmed in place. */
   private readonly buf = new Uint16Array(MAX_TERM_LENGTH + 8);
   /** A term given as a string (a compound closing a chain while the next word sits in buf, say). */
@@ -189,19 +217,20 @@ export class ProfileTerms {
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) this.intern(term);
-    const stops: number[] = [];
-    for (const word of STOP_WORDS) stops.push(this.intern(word));
-    this.knownCount = this.known.count;
-    this.stopIds = new Uint8Array(this.knownCount);
-    for (const id of stops) this.stopIds[id] = 1;
+    this.stopIds = new Int32Array(STOP_WORDS.size);
+    for (const word of STOP_WORDS) {
+      const length = this.load(word);
+      this.stopIds[this.stops.add(this.stringBuf, length, hashOf(this.stringBuf, length))] = this.intern(word);
+    }
+    this.knownCount = this.table.count;
   }
 
   /** The id of a term of the profile (added if new; only while building). */
   private intern(term: string): number {
     const length = this.load(term);
     const hash = hashOf(this.stringBuf, length);
-    const id = this.known.find(this.stringBuf, length, hash);
-    return id >= 0 ? id : this.known.add(this.stringBuf, length, hash);
+    const id = this.table.find(this.stringBuf, length, hash);
+    return id >= 0 ? id : this.table.add(this.stringBuf, length, hash);
   }
 
   /** The id of `term`: the profile's, else (when counting unknown terms) this call's; -1 otherwise. */
@@ -213,12 +242,12 @@ export class ProfileTerms {
 
   /** The term with id `id`, the profile's or this call's (for tests and tools). */
   term(id: number): string {
-    return id < this.knownCount ? this.known.term(id) : this.unknown.term(id - this.knownCount);
+    return this.table.term(id);
   }
 
   /** Starts a scoring call: unknown terms get fresh ids (the previous call's are forgotten). */
   beginCall(countUnknown: boolean): void {
-    this.unknown.clear();
+    this.table.truncate(this.knownCount);
     this.countUnknown = countUnknown;
   }
 
@@ -229,10 +258,9 @@ export class ProfileTerms {
   }
 
   private lookup(buf: Uint16Array, length: number, hash: number, addUnknown: boolean): number {
-    const id = this.known.find(buf, length, hash);
+    const id = this.table.find(buf, length, hash);
     if (id >= 0 || !addUnknown) return id;
-    const other = this.unknown.find(buf, length, hash);
-    return this.knownCount + (other >= 0 ? other : this.unknown.add(buf, length, hash));
+    return this.table.add(buf, length, hash);
   }
 
   /**
@@ -315,20 +343,14 @@ export class ProfileTerms {
     const field = this.field!;
     const buf = this.buf;
     const length = end - start;
-    let foldedId = -2; // not looked up
-    let stop = false;
-    if (length <= MAX_STOP_LENGTH) {
-      foldedId = this.known.find(buf, length, foldedHash);
-      stop = foldedId >= 0 && this.stopIds[foldedId] === 1;
-    }
+    const stopId = length <= MAX_STOP_LENGTH ? this.stops.find(buf, length, foldedHash) : -1;
+    const stop = stopId >= 0;
     let id: number;
     if (stop) {
-      id = foldedId;
+      id = this.stopIds[stopId]!;
     } else {
       const termLength = stemInPlace(buf, length);
-      if (termLength !== length) id = this.lookup(buf, termLength, hashOf(buf, termLength), this.countUnknown);
-      else if (foldedId >= 0 || (foldedId === -1 && !this.countUnknown)) id = foldedId;
-      else id = this.lookup(buf, length, foldedHash, this.countUnknown);
+      id = this.lookup(buf, termLength, termLength === length ? foldedHash : hashOf(buf, termLength), this.countUnknown);
     }
     if (this.withWords) field.addWord(id < this.knownCount ? id : -1);
     if (!stop && id >= 0) field.addTerm(id);
@@ -367,7 +389,8 @@ export class ProfileTerms {
   knownId(term: string): number {
     if (term.length > this.stringBuf.length) return -1;
     const length = this.load(term);
-    return this.known.find(this.stringBuf, length, hashOf(this.stringBuf, length));
+    const id = this.table.find(this.stringBuf, length, hashOf(this.stringBuf, length));
+    return id < this.knownCount ? id : -1;
   }
 
   private foldedAt(w: number): string {

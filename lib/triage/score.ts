@@ -13,9 +13,12 @@ import { ABSTRACT, TITLE } from '../search/postings';
 import { FIELD_BOOST, K1 } from '../search/rank';
 import { parseAuthorName, sameAuthor, type AuthorName } from './authors';
 import type { CompiledKeyword } from './keywords';
-import { TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
+import { TITLE_TERM_WEIGHT as PROFILE_TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
 import { FieldTerms, type ProfileTerms } from './scan';
 import type { Reason, TriageEntry, TriageResult } from './types';
+
+/** A module-local copy for the per-term loop (an imported binding can be a getter call per read under tsx). */
+const TITLE_TERM_WEIGHT = PROFILE_TITLE_TERM_WEIGHT;
 
 /** The score at which an entry is highlighted (if the cap allows). Every points constant is relative to it. */
 export const HIGHLIGHT_SCORE = 1;
