@@ -197,21 +197,23 @@ function keywordReasons(keywords: readonly KeywordIds[], title: FieldTerms, abst
 
 /**
  * A name can only be a watched or library author if its folded family name is in the profile. For a name of
- * ASCII characters, that family is a run of its words lower-cased and joined (parseAuthorName), so it is a
- * substring of the name lower-cased with everything but letters and digits dropped: names without any profile
- * family there are skipped unparsed (nearly every name on a page). Other names are always parsed.
+ * ASCII characters that family is one whole chunk of the name (a piece between spaces and commas) with its words
+ * lower-cased and joined (parseAuthorName), so names where no chunk, squashed to its letters and digits, is a
+ * profile family are skipped unparsed: nearly every name on a page. Other names are always parsed.
  */
 export function familyFilter(profile: Profile): RegExp | undefined {
   const families = new Set([...profile.watchedAuthors.keys(), ...profile.libraryAuthors.keys()]);
   if (families.size === 0) return undefined;
-  return new RegExp([...families].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const escaped = [...families].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^| )(?:${escaped.join('|')})(?: |$)`);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const NOT_ALNUM = /[^a-z0-9]+/g;
+const CHUNK_BREAK = /[\s,]+/g;
+const NOT_ALNUM = /[^a-z0-9 ]+/g;
 
 export function mayBeKnown(author: string, families: RegExp): boolean {
-  return NON_ASCII.test(author) || families.test(author.toLowerCase().replace(NOT_ALNUM, ''));
+  return NON_ASCII.test(author) || families.test(author.toLowerCase().replace(CHUNK_BREAK, ' ').replace(NOT_ALNUM, ''));
 }
 
 function authorReasons(profile: Profile, families: RegExp | undefined, authors: readonly string[], reasons: Reason[]): void {
