@@ -10,7 +10,9 @@
  * - similarity to the nearest saved paper: cosine / SIMILARITY_THRESHOLD, so the threshold cosine scores 1.
  */
 import { ABSTRACT, TITLE } from '../search/postings';
+import { STOP_WORDS } from '../search/fold';
 import { FIELD_BOOST, K1 } from '../search/rank';
+import { MAX_TERM_LENGTH } from '../search/tokenize';
 import { parseAuthorName, sameAuthor, type AuthorName } from './authors';
 import type { CompiledKeyword } from './keywords';
 import { TITLE_TERM_WEIGHT as PROFILE_TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
@@ -104,6 +106,11 @@ interface KeywordIds {
   sequence: Int32Array;
   /** The closed compound's id, or -1. */
   compound: number;
+  /**
+   * The phrase's first word is an index term (not a stop word, not over-long), so a field where it has no count
+   * cannot hold the phrase and its words need not be walked.
+   */
+  firstCounted: boolean;
 }
 
 /** Two fields' worth of scan buffers, reused across calls (scoring is synchronous, so one set is enough). */
@@ -160,6 +167,7 @@ function keywordIds(keywords: readonly CompiledKeyword[], terms: ProfileTerms): 
     keyword,
     sequence: Int32Array.from(keyword.sequence, (term) => terms.knownId(term)),
     compound: keyword.compound === undefined ? -1 : terms.knownId(keyword.compound),
+    firstCounted: !STOP_WORDS.has(keyword.sequence[0]!) && keyword.sequence[0]!.length <= MAX_TERM_LENGTH,
   }));
 }
 
@@ -173,7 +181,7 @@ function keywordCount(keyword: KeywordIds, field: FieldTerms): number {
   }
   let inRow = 0;
   const words = field.words;
-  const last = field.wordCount - n;
+  const last = keyword.firstCounted && field.count(sequence[0]!) === 0 ? -1 : field.wordCount - n;
   for (let i = 0; i <= last; i++) {
     let j = 0;
     while (j < n && words[i + j] === sequence[j]) j++;
