@@ -72,7 +72,7 @@ const INNER_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{Lu})(?=
 const FIRST_DIGIT = /\p{N}/u;
 
 /** The extra terms a camelCase or letter→digit word answers to (see the module comment). */
-function partsOf(raw: string, whole: string): string[] {
+export function partsOf(raw: string, whole: string): string[] {
   const pieces = raw.split(INNER_BOUNDARY);
   if (pieces.length < 2) return [];
   const parts: string[] = [];

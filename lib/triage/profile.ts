@@ -14,6 +14,7 @@ import { ABSTRACT, TITLE } from '../search/postings';
 import { FIELD_BOOST, idf } from '../search/rank';
 import { parseAuthorName, type AuthorName } from './authors';
 import { analyzeField, compileKeyword, type CompiledKeyword } from './keywords';
+import { ProfileTerms } from './scan';
 import type { Interests, ProfilePaper } from './types';
 
 /** How many times a title word counts against an abstract word, from the search ranking. */
@@ -54,6 +55,8 @@ export interface LibraryModel {
   papers: readonly { id: string; title: string }[];
   /** Every term seen in the saved papers or the corpus (each paper counted once, by id): one lookup per term. */
   postings: ReadonlyMap<string, TermPostings>;
+  /** The same postings by term id (ProfileTerms gives the library's terms ids 0, 1, … in this order). */
+  postingsById: readonly TermPostings[];
   /** idf of a term no counted paper holds. */
   unseenIdf: number;
   /** The papers are the bundled corpus, standing in for an empty library. */
@@ -72,6 +75,8 @@ export interface Profile {
   distinctiveTerms: readonly string[];
   /** Interests that were set aside, each saying why (`triage: keyword "the" …`). */
   warnings: readonly string[];
+  /** The library's terms, the keywords' terms and the stop words with ids, and the scanner that reads entries. */
+  terms: ProfileTerms;
 }
 
 /** A profile that can highlight nothing: no keyword, no author, no library. */
@@ -115,23 +120,24 @@ export function buildProfile(interests: Interests, libraryPapers: readonly Profi
     watchedAuthors.set(name.family, list);
   }
 
-  const profile: Profile = {
-    keywords,
-    watchedAuthors,
-    libraryAuthors: interests.likeMyLibrary ? libraryAuthorsOf(libraryPapers) : new Map(),
-    distinctiveTerms: [],
-    warnings,
-  };
+  let library: { model: LibraryModel; distinctiveTerms: string[] } | undefined;
   if (interests.likeMyLibrary) {
     const corpus = options.corpus ?? [];
     const starter = libraryPapers.length === 0;
     const learnFrom = starter ? corpus : libraryPapers;
-    if (learnFrom.length > 0) {
-      const library = buildLibraryModel(learnFrom, corpus, starter);
-      profile.library = library.model;
-      profile.distinctiveTerms = library.distinctiveTerms;
-    }
+    if (learnFrom.length > 0) library = buildLibraryModel(learnFrom, corpus, starter);
   }
+  // The library's terms take ids 0, 1, … in posting order (LibraryModel.postingsById); then the keywords' own.
+  const keywordTerms = keywords.flatMap((k) => (k.compound === undefined ? k.sequence : [...k.sequence, k.compound]));
+  const profile: Profile = {
+    keywords,
+    watchedAuthors,
+    libraryAuthors: interests.likeMyLibrary ? libraryAuthorsOf(libraryPapers) : new Map(),
+    distinctiveTerms: library?.distinctiveTerms ?? [],
+    warnings,
+    terms: new ProfileTerms([...(library?.model.postings.keys() ?? []), ...keywordTerms]),
+  };
+  if (library) profile.library = library.model;
   return profile;
 }
 
@@ -231,5 +237,5 @@ function buildLibraryModel(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, DISTINCTIVE_TERM_COUNT)
     .map(([term]) => term);
-  return { model: { papers: kept, postings, unseenIdf: idf(0, docCount), starter }, distinctiveTerms };
+  return { model: { papers: kept, postings, postingsById: [...postings.values()], unseenIdf: idf(0, docCount), starter }, distinctiveTerms };
 }

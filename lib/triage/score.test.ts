@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseAuthorName } from './authors';
 import { buildProfile, isEmptyProfile } from './profile';
-import { AUTHOR_POINTS, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, scoreEntries, SIMILARITY_THRESHOLD } from './score';
+import { AUTHOR_POINTS, familyFilter, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, mayBeKnown, scoreEntries, SIMILARITY_THRESHOLD } from './score';
 import { DEFAULT_INTERESTS, type Interests, type ProfilePaper, type TriageEntry } from './types';
 
 const interests = (overrides: Partial<Interests>): Interests => ({ ...DEFAULT_INTERESTS, likeMyLibrary: false, ...overrides });
@@ -239,5 +241,29 @@ describe('remembered author names (clearScoreMemo)', () => {
     expect(warmPhrase).toEqual(coldPhrase);
     expect(warmPhrase[0]!.reasons.map((r) => r.kind)).toEqual(['keyword', 'author']);
     expect(scoreEntries(single, [entry])).toEqual(warmSingle);
+  });
+});
+
+describe('names skipped unparsed', () => {
+  // The skip is only sound if a name whose parsed family is in the profile always passes the filter.
+  it('never skips a name whose family the profile knows', () => {
+    const piece = fc.constantFrom('Smith', 'smith', 'J.', 'J', 'John', ', ', ',', ' ', '  ', '-', "O'", 'Brien', 'van', 'der', 'Jr.', 'III', 'JH', '2', 'é', 'Müller', '.', '’', 'Dupont', 'Moretti', '(', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), (pieces) => {
+        const raw = pieces.join('');
+        const name = parseAuthorName(raw);
+        if (!name) return;
+        const profile = buildProfile({ keywords: [], authors: [raw], likeMyLibrary: false }, []);
+        expect(mayBeKnown(raw, familyFilter(profile)!)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('skips a name without a known family', () => {
+    const profile = buildProfile({ keywords: [], authors: ['Yann LeCun'], likeMyLibrary: false }, []);
+    expect(mayBeKnown('Geoffrey Hinton', familyFilter(profile)!)).toBe(false);
+    expect(mayBeKnown('LeCun, Y.', familyFilter(profile)!)).toBe(true);
+    expect(mayBeKnown('Yann Lecunn', familyFilter(profile)!)).toBe(false);
   });
 });

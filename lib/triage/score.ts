@@ -10,11 +10,17 @@
  * - similarity to the nearest saved paper: cosine / SIMILARITY_THRESHOLD, so the threshold cosine scores 1.
  */
 import { ABSTRACT, TITLE } from '../search/postings';
+import { STOP_WORDS } from '../search/fold';
 import { FIELD_BOOST, K1 } from '../search/rank';
+import { MAX_TERM_LENGTH } from '../search/tokenize';
 import { parseAuthorName, sameAuthor, type AuthorName } from './authors';
-import { analyzeField, countKeyword, type AnalyzedField } from './keywords';
-import { TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
+import type { CompiledKeyword } from './keywords';
+import { TITLE_TERM_WEIGHT as PROFILE_TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
+import { FieldTerms, type ProfileTerms } from './scan';
 import type { Reason, TriageEntry, TriageResult } from './types';
+
+/** A module-local copy for the per-term loop (an imported binding can be a getter call per read under tsx). */
+const TITLE_TERM_WEIGHT = PROFILE_TITLE_TERM_WEIGHT;
 
 /** The score at which an entry is highlighted (if the cap allows). Every points constant is relative to it. */
 export const HIGHLIGHT_SCORE = 1;
@@ -94,29 +100,57 @@ export function clearScoreMemo(): void {
 
 const KIND_ORDER: Readonly<Record<Reason['kind'], number>> = { keyword: 0, author: 1, 'library-author': 2, similar: 3 };
 
+/** A keyword as profile term ids. */
+interface KeywordIds {
+  keyword: CompiledKeyword;
+  sequence: Int32Array;
+  /** The closed compound's id, or -1. */
+  compound: number;
+  /**
+   * The phrase's first word is an index term (not a stop word, not over-long), so a field where it has no count
+   * cannot hold the phrase and its words need not be walked.
+   */
+  firstCounted: boolean;
+}
+
+/** Two fields' worth of scan buffers, reused across calls (scoring is synchronous, so one set is enough). */
+const titleTerms = new FieldTerms();
+const abstractTerms = new FieldTerms();
+
 export function scoreEntries(profile: Profile, entries: readonly TriageEntry[], options: TriageOptions = {}): TriageResult[] {
   const similarity = profile.library ? new NearestPaper(profile.library) : undefined;
   const needsText = profile.keywords.length > 0 || similarity !== undefined;
   const needsWords = profile.keywords.some((k) => k.sequence.length > 1);
+  const needsCompounds = profile.keywords.length > 0;
+  const terms = profile.terms;
+  terms.beginCall(similarity !== undefined);
+  const keywords = keywordIds(profile.keywords, terms);
+  const families = familyFilter(profile);
+  const title = titleTerms;
+  const abstract = abstractTerms;
   const results = entries.map((entry): TriageResult => {
     // Reasons are pushed in kind order, then interest order, so a stable sort by points keeps ties deterministic.
     const reasons: Reason[] = [];
     if (needsText) {
-      const title = analyzeField(entry.title, needsWords);
-      const abstract = analyzeField(entry.abstract ?? '', needsWords);
-      keywordReasons(profile, title, abstract, reasons);
-      authorReasons(profile, entry.authors ?? [], reasons);
+      title.reset();
+      abstract.reset();
+      terms.scanField(entry.title, title, needsWords, needsCompounds);
+      terms.scanField(entry.abstract ?? '', abstract, needsWords, needsCompounds);
+      keywordReasons(keywords, title, abstract, reasons);
+      authorReasons(profile, families, entry.authors ?? [], reasons);
       if (similarity) {
         const reason = similarity.reason(title, abstract);
         if (reason) reasons.push(reason);
       }
     } else {
-      authorReasons(profile, entry.authors ?? [], reasons);
+      authorReasons(profile, families, entry.authors ?? [], reasons);
     }
     reasons.sort((a, b) => b.points - a.points || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
     const score = reasons.reduce((sum, r) => sum + r.points, 0);
     return { score, highlighted: false, reasons };
   });
+  title.reset();
+  abstract.reset();
 
   const cap = highlightCap(entries.length, options);
   const passing = results
@@ -127,21 +161,75 @@ export function scoreEntries(profile: Profile, entries: readonly TriageEntry[], 
   return results;
 }
 
-function keywordReasons(profile: Profile, title: AnalyzedField, abstract: AnalyzedField, reasons: Reason[]): void {
-  for (const keyword of profile.keywords) {
-    const inTitle = countKeyword(keyword, title);
-    const inAbstract = countKeyword(keyword, abstract);
+function keywordIds(keywords: readonly CompiledKeyword[], terms: ProfileTerms): KeywordIds[] {
+  // The profile interned every keyword term, so each has an id.
+  return keywords.map((keyword) => ({
+    keyword,
+    sequence: Int32Array.from(keyword.sequence, (term) => terms.knownId(term)),
+    compound: keyword.compound === undefined ? -1 : terms.knownId(keyword.compound),
+    firstCounted: !STOP_WORDS.has(keyword.sequence[0]!) && keyword.sequence[0]!.length <= MAX_TERM_LENGTH,
+  }));
+}
+
+/** How often a keyword occurs in a field (countKeyword in keywords.ts, over term ids). */
+function keywordCount(keyword: KeywordIds, field: FieldTerms): number {
+  const { sequence } = keyword;
+  const n = sequence.length;
+  if (n === 1) {
+    const id = sequence[0]!;
+    return field.count(id) + field.compoundOccurrences(id);
+  }
+  let inRow = 0;
+  const words = field.words;
+  const last = keyword.firstCounted && field.count(sequence[0]!) === 0 ? -1 : field.wordCount - n;
+  for (let i = 0; i <= last; i++) {
+    let j = 0;
+    while (j < n && words[i + j] === sequence[j]) j++;
+    if (j === n) inRow++;
+  }
+  if (keyword.compound < 0) return inRow;
+  // `pre-training` yields both the words and the compound: take the larger count, not the sum.
+  const closed = field.count(keyword.compound) + field.compoundOccurrences(keyword.compound);
+  return Math.max(inRow, closed);
+}
+
+function keywordReasons(keywords: readonly KeywordIds[], title: FieldTerms, abstract: FieldTerms, reasons: Reason[]): void {
+  for (const keyword of keywords) {
+    const inTitle = keywordCount(keyword, title);
+    const inAbstract = keywordCount(keyword, abstract);
     if (inTitle === 0 && inAbstract === 0) continue;
     const points = (inTitle > 0 ? KEYWORD_TITLE_POINTS : 0) + (inAbstract > 0 ? KEYWORD_ABSTRACT_POINTS * saturate(inAbstract) : 0);
-    reasons.push({ kind: 'keyword', keyword: keyword.text, field: inTitle > 0 ? 'title' : 'abstract', points });
+    reasons.push({ kind: 'keyword', keyword: keyword.keyword.text, field: inTitle > 0 ? 'title' : 'abstract', points });
   }
 }
 
-function authorReasons(profile: Profile, authors: readonly string[], reasons: Reason[]): void {
-  if (profile.watchedAuthors.size === 0 && profile.libraryAuthors.size === 0) return;
+/**
+ * A name can only be a watched or library author if its folded family name is in the profile. For a name of
+ * ASCII characters that family is one whole chunk of the name (a piece between spaces and commas) with its words
+ * lower-cased and joined (parseAuthorName), so names where no chunk, squashed to its letters and digits, is a
+ * profile family are skipped unparsed: nearly every name on a page. Other names are always parsed.
+ */
+export function familyFilter(profile: Profile): RegExp | undefined {
+  const families = new Set([...profile.watchedAuthors.keys(), ...profile.libraryAuthors.keys()]);
+  if (families.size === 0) return undefined;
+  const escaped = [...families].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^| )(?:${escaped.join('|')})(?: |$)`);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const CHUNK_BREAK = /[\s,]+/g;
+const NOT_ALNUM = /[^a-z0-9 ]+/g;
+
+export function mayBeKnown(author: string, families: RegExp): boolean {
+  return NON_ASCII.test(author) || families.test(author.toLowerCase().replace(CHUNK_BREAK, ' ').replace(NOT_ALNUM, ''));
+}
+
+function authorReasons(profile: Profile, families: RegExp | undefined, authors: readonly string[], reasons: Reason[]): void {
+  if (!families) return;
   const watchedFound = new Set<string>();
   const libraryFound: Reason[] = [];
   for (const author of authors) {
+    if (!mayBeKnown(author, families)) continue;
     const name = parsedName(author);
     if (!name) continue;
     let watchedHere = false;
@@ -169,65 +257,80 @@ function authorReasons(profile: Profile, authors: readonly string[], reasons: Re
 export function nearestSimilarities(profile: Profile, entries: readonly TriageEntry[]): number[] {
   if (!profile.library) return entries.map(() => 0);
   const nearest = new NearestPaper(profile.library);
-  return entries.map((e) => nearest.nearest(analyzeField(e.title, false), analyzeField(e.abstract ?? '', false))?.cosine ?? 0);
+  const { terms } = profile;
+  terms.beginCall(true);
+  return entries.map((e) => {
+    titleTerms.reset();
+    abstractTerms.reset();
+    terms.scanField(e.title, titleTerms, false, false);
+    terms.scanField(e.abstract ?? '', abstractTerms, false, false);
+    return nearest.nearest(titleTerms, abstractTerms)?.cosine ?? 0;
+  });
 }
 
-/** Cosine of an entry with every library paper sharing a term, through the profile's posting lists. */
+/**
+ * Cosine of an entry with every library paper sharing a term, through the profile's posting lists by term id.
+ * Terms, and each term's postings, are walked in the order the entry's Maps of strings used to give them, so
+ * every sum is the same sum, to the last bit.
+ */
 class NearestPaper {
   private readonly dot: Float64Array;
-  private readonly touched: Int32Array;
 
   constructor(private readonly library: LibraryModel) {
     this.dot = new Float64Array(library.papers.length);
-    this.touched = new Int32Array(library.papers.length);
   }
 
   /** The library paper (by number) with the highest cosine, or undefined when no term is shared. */
-  nearest(title: AnalyzedField, abstract: AnalyzedField): { paper: number; cosine: number } | undefined {
-    this.squares = 0;
-    this.touchedCount = 0;
+  nearest(title: FieldTerms, abstract: FieldTerms): { paper: number; cosine: number } | undefined {
+    let squares = 0;
     // Title words count TITLE_TERM_WEIGHT times, as in the saved papers' vectors (paperTermCounts).
-    for (const [term, n] of title.terms) this.add(term, TITLE_TERM_WEIGHT * n + (abstract.terms.get(term) ?? 0));
-    for (const [term, n] of abstract.terms) if (!title.terms.has(term)) this.add(term, n);
-    const { dot, touched } = this;
+    const titleOrder = title.order;
+    for (let k = 0; k < title.distinct; k++) {
+      const id = titleOrder[k]!;
+      squares += this.add(id, TITLE_TERM_WEIGHT * title.counts[id]! + abstract.count(id));
+    }
+    const abstractOrder = abstract.order;
+    for (let k = 0; k < abstract.distinct; k++) {
+      const id = abstractOrder[k]!;
+      if (title.count(id) === 0) squares += this.add(id, abstract.counts[id]!);
+    }
+    // Every paper rather than the touched ones: no bookkeeping per posting, and 500 reads an entry. The first
+    // highest wins, so ties go to the paper listed first, as before.
+    const { dot } = this;
     let best = -1;
     let bestDot = 0;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const paper = touched[i]!;
-      // Ties go to the paper listed first, so reasons do not depend on posting order.
-      if (dot[paper]! > bestDot || (dot[paper] === bestDot && paper < best)) {
-        bestDot = dot[paper]!;
+    for (let paper = 0; paper < dot.length; paper++) {
+      const d = dot[paper]!;
+      if (d > bestDot) {
+        bestDot = d;
         best = paper;
       }
-      dot[paper] = 0;
     }
-    if (best < 0 || this.squares === 0) return undefined;
-    return { paper: best, cosine: bestDot / Math.sqrt(this.squares) };
+    dot.fill(0);
+    if (best < 0 || squares === 0) return undefined;
+    return { paper: best, cosine: bestDot / Math.sqrt(squares) };
   }
 
-  // The walk keeps its running totals in fields, not in a closure: a closure's captured variables are context
-  // slots V8 reloads on every posting, which made this loop a third of scoring a page.
-  private squares = 0;
-  private touchedCount = 0;
-
-  private add(term: string, count: number): void {
-    const list = this.library.postings.get(term);
-    const weight = Math.log(1 + count) * (list ? list.idf : this.library.unseenIdf);
-    this.squares += weight * weight;
-    if (!list) return;
+  /** Adds a term's postings to the dot products; returns its squared weight, for the entry's norm. */
+  private add(id: number, count: number): number {
+    const byId = this.library.postingsById;
+    if (id >= byId.length) {
+      // A term no saved paper holds (a keyword's, or one only this page has): it only counts in the norm.
+      const weight = Math.log(1 + count) * this.library.unseenIdf;
+      return weight * weight;
+    }
+    const list = byId[id]!;
+    const weight = Math.log(1 + count) * list.idf;
     const { papers, weights } = list;
-    const { dot, touched } = this;
-    let touchedCount = this.touchedCount;
+    const dot = this.dot;
     for (let i = 0; i < papers.length; i++) {
       const paper = papers[i]!;
-      const before = dot[paper]!;
-      if (before === 0) touched[touchedCount++] = paper;
-      dot[paper] = before + weight * weights[i]!;
+      dot[paper] = dot[paper]! + weight * weights[i]!;
     }
-    this.touchedCount = touchedCount;
+    return weight * weight;
   }
 
-  reason(title: AnalyzedField, abstract: AnalyzedField): Reason | undefined {
+  reason(title: FieldTerms, abstract: FieldTerms): Reason | undefined {
     const nearest = this.nearest(title, abstract);
     if (!nearest) return undefined;
     const points = nearest.cosine / SIMILARITY_THRESHOLD;

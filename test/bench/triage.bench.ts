@@ -12,64 +12,21 @@
  *   nlp-N: library = N ACL/NAACL/COLING/EMNLP/EACL records, like = 1,000 other such records,
  *   listing = 20,000 records from other venues. Samples are seeded, so every run measures the same sets.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { buildCorpus } from '../../lib/corpus/build';
 import { buildProfile, highlightCap, scoreEntries, SIMILARITY_THRESHOLD, type Interests, type ProfilePaper, type TriageEntry } from '../../lib/triage/index';
 import { analyze } from '../../lib/search/tokenize';
 import { clearScoreMemo, nearestSimilarities } from '../../lib/triage/score';
-import { SKIP_NO_SHARED, sharedPath } from '../shared';
+import { SKIP_NO_SHARED } from '../shared';
 import { medianTime } from './stats';
+import { BENCH_VARIANTS, LIBRARY_SIZE, PAGE_SIZE, shuffled, triageBenchData, type JsonlRecord } from './triage-data';
 
-const LIBRARY_SIZE = 500;
-const PAGE_SIZE = 1000;
 const GOAL_MS = 30;
 const CANDIDATE_THRESHOLDS = [0.1, 0.15, 0.2, 0.25, 0.3];
 
-interface JsonlRecord extends ProfilePaper {
-  abstract: string;
-  venue: string;
-}
-
 const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
 
-/** A seeded shuffle (LCG), so samples are the same on every run. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const j = Math.floor((state / 2 ** 32) * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-function readRecords(path: string): JsonlRecord[] {
-  return gunzipSync(readFileSync(path))
-    .toString('utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as JsonlRecord);
-}
-
 export default async function triageBench(): Promise<void> {
-  const seeds = buildCorpus().asset.papers;
-  const order = shuffled(seeds, 1);
-  const library = order.slice(0, LIBRARY_SIZE);
-  const heldOut = order.slice(LIBRARY_SIZE);
-  const dataPath = sharedPath('data', 'paperlists-abstracts.jsonl.gz');
-  const records = dataPath ? readRecords(dataPath) : undefined;
+  const { seeds, library, heldOut, records, page } = triageBenchData();
   if (!records) console.log(`listing rows use repeated seeds: 87k records ${SKIP_NO_SHARED}`);
-
-  const page: TriageEntry[] = records
-    ? shuffled(records, 2).slice(0, PAGE_SIZE)
-    : Array.from({ length: PAGE_SIZE }, (_, i) => heldOut[i % heldOut.length]!);
-  const interests: Interests = {
-    keywords: ['diffusion', 'reinforcement learning', 'state space model', 'pre-training', 'LLM', 'retrieval', 'Gaussian splatting', 'SLAM'],
-    authors: ['Schmidhuber, J.', 'Yann LeCun', 'A. Vedaldi', 'Sergey Levine', 'Smith, John', 'Fei-Fei Li'],
-    likeMyLibrary: true,
-  };
   const words = page.reduce((n, e) => n + e.title.length + (e.abstract?.length ?? 0), 0);
   console.log(`page: ${page.length} entries, ${(words / 1000).toFixed(0)}k characters of titles and abstracts; library: ${library.length} seed papers; corpus for idf: ${seeds.length} seeds`);
 
@@ -81,11 +38,7 @@ export default async function triageBench(): Promise<void> {
     }
   }, { warmUp: true });
   const rows: { profile: string; buildMs: number; scoreMs: number; warmMs: number; passing: number; highlighted: number }[] = [];
-  const variants: [string, Interests][] = [
-    ['keywords + authors + library', interests],
-    ['keywords + authors only', { ...interests, likeMyLibrary: false }],
-    ['library only', { keywords: [], authors: [], likeMyLibrary: true }],
-  ];
+  const variants: [string, Interests][] = BENCH_VARIANTS;
   for (const [name, variant] of variants) {
     const buildMs = medianTime(5, () => buildProfile(variant, library, { corpus: seeds }), { warmUp: true });
     const profile = buildProfile(variant, library, { corpus: seeds });
