@@ -11,6 +11,7 @@ import type { PageTriageSummary } from '@/lib/browser/messages';
 import { describeResult } from '@/lib/triage/describe';
 import type { TriageEntry, TriageResult } from '@/lib/triage/types';
 import type { PaperRef } from './sites';
+import { sharedSheet } from './ui/sheet';
 
 /** Host of a mark (the content script's observer treats it as ours, so placing marks never triggers a rescan). */
 export const MATCH_ATTR = 'data-paperlight-match';
@@ -31,14 +32,7 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) { button { background: #3a2a10; color: #fbc97a; border-color: #fbc97a; } }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-function markSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(MARK_CSS);
-  }
-  return sheet;
-}
+const markSheet = sharedSheet(MARK_CSS);
 
 /** What triage reads of an entry: its title, and the authors and abstract where the page lists them. */
 export function triageEntry(ref: PaperRef): TriageEntry {

@@ -7,6 +7,7 @@
  */
 import type { PageMark } from '@/lib/browser/library';
 import type { PaperRef } from './sites';
+import { sharedSheet } from './ui/sheet';
 
 export const BADGE_ATTR = 'data-paperlight-badge';
 
@@ -23,14 +24,7 @@ button:focus-visible { outline: 2px solid #0b57d0; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) { button { background: #1d2633; color: #8ab4f8; border-color: #8ab4f8; } }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-function badgeSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(BADGE_CSS);
-  }
-  return sheet;
-}
+const badgeSheet = sharedSheet(BADGE_CSS);
 
 /** The words a badge shows: "in corpus", or the saved state (lists, status, tags, notes). */
 export function badgeText(mark: PageMark): string {

@@ -9,15 +9,9 @@ import { onMessage, sendMessage } from '@/lib/browser/messages';
 import { PageHighlights, triageEntry } from './highlights';
 import type { PaperRef } from './sites';
 import { BAR_CSS, TriageBar } from './ui/TriageBar';
+import { sharedSheet } from './ui/sheet';
 
-let sheet: CSSStyleSheet | undefined;
-function barSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(BAR_CSS);
-  }
-  return sheet;
-}
+const barSheet = sharedSheet(BAR_CSS);
 
 export interface PageTriage {
   /** Adds entries a scan found; every entry of the page is scored again (the cap depends on the page's size). */
