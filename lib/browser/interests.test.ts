@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PaperlightDB, userRevision } from './db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadCorpus, PaperlightDB, userRevision } from './db';
 import { getInterests, likePaper, setInterests, watchAuthor } from './interests';
-import { applyImportChanges, readSnapshot, snapshotAtRevision } from './library';
+import { applyImportChanges, readSnapshot, savePaper, snapshotAtRevision } from './library';
 import { planImport } from '../formats/import';
 import { exportBackup } from '../formats/backup';
 import { TriageService } from './triage-service';
@@ -71,5 +71,27 @@ describe('TriageService', () => {
     expect(await triage.profile()).not.toBe(first);
     expect(scored.results.map((r) => r.highlighted)).toEqual([true, false]);
     expect(scored.results[0]!.reasons).toEqual([{ kind: 'keyword', keyword: 'diffusion', field: 'title', points: 3 }]);
+  });
+
+  it('reads the corpus once per corpus version, not once per rebuild (every library write rebuilds)', async () => {
+    const corpus = [
+      { id: 'c-1', title: 'Denoising Diffusion Probabilistic Models', abstract: 'Diffusion models for images.', sources: [] },
+      { id: 'c-2', title: 'Attention Is All You Need', abstract: 'The Transformer.', sources: [] },
+    ];
+    await loadCorpus(db, { version: 'v1', count: 2, papers: corpus });
+    const reads = vi.spyOn(db.corpus, 'toArray');
+    const triage = new TriageService(db);
+    const entries = [{ title: 'Improved Denoising Diffusion Probabilistic Models' }];
+    const before = await triage.score(entries);
+    await savePaper(db, { arxivId: '2401.00001', title: 'Legged Locomotion in the Wild' });
+    const after = await triage.score(entries);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // The rebuilt profile learned the saved paper: the entry now resembles the library, not the starter corpus.
+    expect(before.results[0]!.reasons.map((r) => r.kind === 'similar' && r.starter)).toEqual([true]);
+    expect(after.results[0]!.reasons.some((r) => r.kind === 'similar' && r.starter)).toBe(false);
+
+    await loadCorpus(db, { version: 'v2', count: 1, papers: corpus.slice(0, 1) });
+    await triage.score(entries);
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 });
