@@ -122,10 +122,12 @@ export default defineContentScript({
     }
 
     /** Where the last scan spent its time (read by the benchmarks through the console line below). */
-    const timing = { extract: 0, match: 0, place: 0, confirmed: 0, confirmedMarks: 0 };
+    const timing = { extract: 0, match: 0, place: 0 };
 
     /** Bumped by every reset, so an answer to an earlier scan is not applied to a new page. */
     let generation = 0;
+    /** The background's answer to the last scan's unsettled entries (a fuzzy title match may name the paper). */
+    let confirmed: Promise<void> = Promise.resolve();
 
     /** Adds an entry, with its badge when the mark names a paper. */
     function place(ref: PaperRef, mark: PageMark): Entry {
@@ -168,7 +170,8 @@ export default defineContentScript({
       // lookup made the marks wait (1,000-entry listing: DOMContentLoaded → marks 94–109 → 171–197 ms).
       if (!SINGLE_PAPER.has(adapter.name)) void pageTriage.add(fresh);
       if (SINGLE_PAPER.has(adapter.name) && entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
-      if (asking.length) void confirm(asking, generation);
+      // A failed answer only leaves those entries unmarked; it must not stop the script.
+      if (asking.length) confirmed = confirm(asking, generation).catch((error: unknown) => console.warn('paperlight: page lookup failed', error));
       return placed;
     }
 
@@ -185,9 +188,8 @@ export default defineContentScript({
         added++;
       });
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      timing.confirmed = performance.now() - (nav?.domContentLoadedEventStart ?? 0);
-      timing.confirmedMarks = added;
-      console.debug(`paperlight: background confirmed ${asking.length} entries, ${added} more marked, ${timing.confirmed.toFixed(1)} ms after DOMContentLoaded`);
+      const afterDcl = performance.now() - (nav?.domContentLoadedEventStart ?? 0);
+      console.debug(`paperlight: background confirmed ${asking.length} entries, ${added} more marked, ${afterDcl.toFixed(1)} ms after DOMContentLoaded`);
     }
 
     function reset() {
@@ -210,14 +212,18 @@ export default defineContentScript({
     // or change its note, so it shows what the background now holds.
     const page = entries.length === 1 ? entries[0]! : undefined;
     if (page?.ref.id && ANNOTATED_ADAPTERS.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name)) {
-      void annotations.start(ctx, {
-        paperId: page.mark.paperId,
-        saved: page.mark.saved,
-        input: () => paperInput(page.ref, page.mark, new URL(location.href)),
-        onChanged(paperId) {
-          updateMark(page, { ...page.mark, paperId, saved: true });
-          void openPanel(page, { inline: true });
-        },
+      // A paper the page context could not name may still be a saved one the background finds by its title.
+      void (page.mark.paperId ? Promise.resolve() : confirmed).then(() => {
+        if (ctx.isInvalid) return;
+        void annotations.start(ctx, {
+          paperId: page.mark.paperId,
+          saved: page.mark.saved,
+          input: () => paperInput(page.ref, page.mark, new URL(location.href)),
+          onChanged(paperId) {
+            updateMark(page, { ...page.mark, paperId, saved: true });
+            void openPanel(page, { inline: true });
+          },
+        });
       });
     }
 
