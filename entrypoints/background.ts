@@ -4,7 +4,7 @@
  */
 import { ensureCorpus, installedCorpus, PaperlightDB } from '@/lib/browser/db';
 import * as library from '@/lib/browser/library';
-import { onMessage, senderKind, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
+import { onMessage, type CorpusStatus, type PopupHit, type ProtocolMap } from '@/lib/browser/messages';
 import { SearchService } from '@/lib/browser/search-service';
 import { checkMessage } from '@/lib/browser/guard';
 import type { CorpusAsset } from '@/lib/corpus/types';
@@ -68,8 +68,7 @@ export default defineBackground(() => {
     run: (data: Parameters<ProtocolMap[K]>[0], sender: { kind: 'extension-page' | 'content-script'; url: string | undefined }) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>,
   ) {
     onMessage(type, async (message) => {
-      checkMessage(type, message.sender, message.data, browser.runtime.id, browser.runtime.getURL('/'));
-      const kind = senderKind(message.sender, browser.runtime.id, browser.runtime.getURL('/')) as 'extension-page' | 'content-script';
+      const kind = checkMessage(type, message.sender, message.data, browser.runtime.id, browser.runtime.getURL('/'));
       return run(message.data as Parameters<ProtocolMap[K]>[0], { kind, url: message.sender.url ?? message.sender.tab?.url });
     });
   }

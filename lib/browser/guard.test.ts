@@ -138,10 +138,12 @@ describe('checkMessage: the gate every handler passes', () => {
 
   it.each(TYPES)('our own page may send a well-formed %s', (type) => {
     expect(refusal(() => checkMessage(type, page, VALID[type], ID, ORIGIN))).toBe('accepted');
+    expect(checkMessage(type, page, VALID[type], ID, ORIGIN)).toBe('extension-page');
   });
 
   it.each(TYPES)('the content script may send %s only if it is in CONTENT_SCRIPT_MESSAGES', (type) => {
     expect(refusal(() => checkMessage(type, script, VALID[type], ID, ORIGIN))).toBe(CONTENT_SCRIPT_MESSAGES.has(type) ? 'accepted' : 'not-for-content-scripts');
+    if (CONTENT_SCRIPT_MESSAGES.has(type)) expect(checkMessage(type, script, VALID[type], ID, ORIGIN)).toBe('content-script');
   });
 
   it.each(['getSnapshot', 'applyImport', 'removePapers', 'deleteList', 'restoreList', 'createList', 'renameList'] as const)(

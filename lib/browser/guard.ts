@@ -33,8 +33,12 @@ interface Sender {
   origin?: string;
 }
 
-/** Throws a MessageRefused unless `sender` may send `type` with `data`. `ownId`/`ownOrigin` as for senderKind. */
-export function checkMessage(type: string, sender: Sender, data: unknown, ownId: string, ownOrigin: string): asserts type is keyof ProtocolMap {
+/**
+ * Throws a MessageRefused unless `sender` may send `type` with `data`; otherwise says who the sender is (the
+ * highlight handlers also check that a content script touches only its own page's paper). `ownId`/`ownOrigin` as
+ * for senderKind.
+ */
+export function checkMessage(type: string, sender: Sender, data: unknown, ownId: string, ownOrigin: string): 'extension-page' | 'content-script' {
   const kind = senderKind(sender, ownId, ownOrigin);
   if (kind === 'foreign') throw new MessageRefused('foreign-sender', `background: "${type}" refused: the sender is not Paperlight's own page or content script`);
   if (!Object.hasOwn(PAYLOADS, type)) throw new MessageRefused('unknown-message', `background: unknown message "${type}"`);
@@ -48,4 +52,5 @@ export function checkMessage(type: string, sender: Sender, data: unknown, ownId:
     if (error instanceof PayloadError) throw new MessageRefused('malformed-payload', error.message);
     throw error;
   }
+  return kind;
 }
