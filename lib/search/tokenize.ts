@@ -48,19 +48,19 @@ function isNonAsciiWordChar(codePoint: number): boolean {
   return known;
 }
 
-function isAsciiAlnum(c: number): boolean {
+export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** Length in code units of the word character at `i`, or 0 when it is not one. */
-function wordCharLength(text: string, i: number): number {
+export function wordCharLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return isAsciiAlnum(c) ? 1 : 0;
   const cp = text.codePointAt(i)!;
   return isNonAsciiWordChar(cp) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
-function isHyphen(c: number): boolean {
+export function isHyphen(c: number): boolean {
   return c === 45 || c === 0x2010 || c === 0x2011;
 }
 

@@ -12,7 +12,7 @@
  * (`beginCall`), so counting them needs no Map of strings either.
  */
 import { foldWord, isStopWord, STOP_WORDS, stemTerm } from '../search/fold';
-import { MAX_TERM_LENGTH as SEARCH_MAX_TERM_LENGTH, partsOf } from '../search/tokenize';
+import { isAsciiAlnum, isHyphen, MAX_TERM_LENGTH as SEARCH_MAX_TERM_LENGTH, partsOf, wordCharLength } from '../search/tokenize';
 
 /**
  * A module-local copy: an imported binding read in the per-character loop can be a getter call per read
@@ -460,28 +460,4 @@ function stemInPlace(buf: Uint16Array, n: number): number {
   // -ss, -us, -is (and so -ous): not plurals.
   if (c1 === 115 || c1 === 117 || c1 === 105) return n;
   return n - 1;
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
-function isHyphen(c: number): boolean {
-  return c === 45 || c === 0x2010 || c === 0x2011;
-}
-
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const nonAsciiWordChar = new Map<number, boolean>();
-
-/** Length in code units of the word character at `i`, or 0 (tokenize.ts's wordCharLength). */
-function wordCharLength(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return isAsciiAlnum(c) ? 1 : 0;
-  const cp = text.codePointAt(i)!;
-  let known = nonAsciiWordChar.get(cp);
-  if (known === undefined) {
-    known = WORD_CHAR.test(String.fromCodePoint(cp));
-    if (nonAsciiWordChar.size < 4096) nonAsciiWordChar.set(cp, known);
-  }
-  return known ? (cp > 0xffff ? 2 : 1) : 0;
 }
