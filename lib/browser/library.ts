@@ -7,7 +7,7 @@ import type { CorpusPaper } from '../corpus/types';
 import { normalizeTag, paperKeyFor, READING_LIST_ID, type Note, type PaperList, type ReadingStatus, type SavedPaper } from '../library/types';
 import type { SearchDoc } from '../search/types';
 import type { LibrarySnapshot } from '../formats/snapshot';
-import { pageMarks, type PageContext } from '../library/page-context';
+import { corpusMark, noMark, pageMarks, type PageContext } from '../library/page-context';
 import { highlightSearchText } from '../library/highlights';
 import { bumpUserRevision, userRevision, type IdentityRow, type PaperlightDB } from './db';
 import { storageFailure } from './storage-error';
@@ -432,11 +432,9 @@ export async function lookupPapers(
   });
   if (learned.length) await db.identities.bulkPut(learned);
 
-  // Only the saved papers among the entries need their state read.
+  // Only the saved papers among the entries need their state read; their marks are built as the page context's are.
   const keys = [...new Set(resolved.map((r) => r.paperId).filter((k): k is string => !!k && index.savedKeys.has(k)))];
-  const savedOf = new Map<string, SavedPaper>();
-  const listsOf = new Map<string, string[]>();
-  const notesOf = new Map<string, number>();
+  let byPaper: PageContext['byPaper'] = {};
   if (keys.length) {
     const [saved, memberships, lists, notes] = await Promise.all([
       db.papers.bulkGet(keys),
@@ -444,24 +442,13 @@ export async function lookupPapers(
       db.lists.toArray(),
       db.notes.where('paperId').anyOf(keys).toArray(),
     ]);
-    for (const p of saved) if (p) savedOf.set(p.id, p);
-    const listName = new Map(lists.map((l) => [l.id, l.name]));
-    for (const m of memberships) listsOf.set(m.paperId, [...(listsOf.get(m.paperId) ?? []), listName.get(m.listId) ?? m.listId]);
-    for (const n of notes) notesOf.set(n.paperId, (notesOf.get(n.paperId) ?? 0) + 1);
+    const papers = saved.filter((p): p is SavedPaper => !!p);
+    ({ byPaper } = pageMarks({ papers, memberships, lists, notePaperIds: notes.map((n) => n.paperId), remembered: new Map() }));
   }
   return resolved.map(({ paperId, corpusId }) => {
-    const paper = paperId ? savedOf.get(paperId) : undefined;
-    if (!paperId || (!paper && !corpusId)) return { paperId: null, inCorpus: false, saved: false, tags: [], lists: [], noteCount: 0 };
-    const mark: PageMark = {
-      paperId,
-      inCorpus: !!corpusId || !!paper?.corpusId || paperId.startsWith('c-'),
-      saved: !!paper,
-      tags: paper?.tags ?? [],
-      lists: listsOf.get(paperId) ?? [],
-      noteCount: notesOf.get(paperId) ?? 0,
-    };
-    if (paper?.status) mark.status = paper.status;
-    return mark;
+    const saved = paperId ? byPaper[paperId] : undefined;
+    if (saved) return corpusId && !saved.inCorpus ? { ...saved, inCorpus: true } : saved;
+    return paperId && corpusId ? corpusMark(paperId) : noMark();
   });
 }
 
