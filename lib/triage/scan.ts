@@ -12,7 +12,7 @@
  * (`beginCall`), so counting them needs no Map of strings either.
  */
 import { foldWord, isStopWord, STOP_WORDS, stemTerm } from '../search/fold';
-import { isAsciiAlnum, isHyphen, MAX_TERM_LENGTH as SEARCH_MAX_TERM_LENGTH, partsOf, wordCharLength } from '../search/tokenize';
+import { isHyphen, MAX_TERM_LENGTH as SEARCH_MAX_TERM_LENGTH, partsOf, wordCharLength } from '../search/tokenize';
 
 /**
  * A module-local copy: an imported binding read in the per-character loop can be a getter call per read
@@ -124,6 +124,30 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 /** FNV-1a over code units, continued from `hash`. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+
+// Char classes of ASCII, for the scanner's inner loop: one table read instead of a chain of comparisons.
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const APOSTROPHE = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? DIGIT : c === 39 ? APOSTROPHE : OTHER;
+}
+/**
+ * `INNER_BOUNDARY[previous * 4 + current]`: the pairs for which analyze() flags HAS_INNER_BOUNDARY (lower→Upper,
+ * letter→digit), so the word may have parts and is not plain.
+ */
+const INNER_BOUNDARY = new Uint8Array(16);
+INNER_BOUNDARY[LOWER * 4 + UPPER] = 1;
+INNER_BOUNDARY[LOWER * 4 + DIGIT] = 1;
+INNER_BOUNDARY[UPPER * 4 + DIGIT] = 1;
+
+/** An ASCII letter or digit (isAsciiAlnum, by class). */
+function isWordClass(kind: number): boolean {
+  return kind === LOWER || kind === UPPER || kind === DIGIT;
+}
 
 /** The longest stop word: shorter words are the only ones checked against the list. */
 const MAX_STOP_LENGTH = Math.max(...[...STOP_WORDS].map((w) => w.length));
@@ -278,7 +302,7 @@ export class ProfileTerms {
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
-      if (c < 0x80 ? !isAsciiAlnum(c) : wordCharLength(text, i) === 0) {
+      if (c < 0x80 ? !isWordClass(ASCII_CLASS[c]!) : wordCharLength(text, i) === 0) {
         i++;
         continue;
       }
@@ -286,12 +310,13 @@ export class ProfileTerms {
       // Plain: ASCII letters and digits only, no lower→Upper or letter→digit inside, not too long.
       let plain = true;
       let parts = false; // analyze's HAS_INNER_BOUNDARY | HAS_NON_ASCII: the word may have parts
-      let prevKind = 0; // 1 lower, 2 upper, 3 digit, 4 other letter
+      let prevKind = OTHER; // the class of the previous char (LOWER, UPPER, DIGIT; OTHER for a non-ASCII letter)
       let hash = FNV_OFFSET;
       const buf = this.buf;
       while (i < n) {
         c = text.charCodeAt(i);
-        if (c === 39 || c === 0x2019) {
+        const kind = c < 0x80 ? ASCII_CLASS[c]! : c === 0x2019 ? APOSTROPHE : OTHER;
+        if (kind === APOSTROPHE) {
           if (i + 1 < n && wordCharLength(text, i + 1) > 0) {
             plain = false;
             i++;
@@ -299,32 +324,27 @@ export class ProfileTerms {
           }
           break;
         }
-        if (c < 0x80) {
-          let kind: number;
-          if (c >= 97 && c <= 122) kind = 1;
-          else if (c >= 65 && c <= 90) {
-            kind = 2;
-            c += 32;
-          } else if (c >= 48 && c <= 57) kind = 3;
-          else break;
-          if ((prevKind === 1 && kind === 2) || ((prevKind === 1 || prevKind === 2) && kind === 3)) {
-            parts = true;
-            plain = false;
-          }
-          prevKind = kind;
-          if (plain && i - start < MAX_TERM_LENGTH) {
-            buf[i - start] = c;
-            hash = Math.imul(hash ^ c, FNV_PRIME);
-          } else plain = false;
-          i++;
-        } else {
-          const step = wordCharLength(text, i);
+        if (kind === OTHER) {
+          // Not ASCII: a letter or digit of another script, or the end of the word.
+          const step = c < 0x80 ? 0 : wordCharLength(text, i);
           if (step === 0) break;
           plain = false;
           parts = true;
-          prevKind = 4;
+          prevKind = OTHER;
           i += step;
+          continue;
         }
+        if (INNER_BOUNDARY[prevKind * 4 + kind]) {
+          parts = true;
+          plain = false;
+        }
+        prevKind = kind;
+        if (plain && i - start < MAX_TERM_LENGTH) {
+          // `| 32` lower-cases A–Z and leaves a–z and 0–9 as they are.
+          buf[i - start] = c | 32;
+          hash = Math.imul(hash ^ (c | 32), FNV_PRIME);
+        } else plain = false;
+        i++;
       }
       const end = i;
       const joined = lastEnd === start - 1 && isHyphen(text.charCodeAt(start - 1));

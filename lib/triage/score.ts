@@ -273,6 +273,14 @@ export function nearestSimilarities(profile: Profile, entries: readonly TriageEn
  * Terms, and each term's postings, are walked in the order the entry's Maps of strings used to give them, so
  * every sum is the same sum, to the last bit.
  */
+/** Math.log(1 + n) for the counts an entry has, looked up (the same numbers: Math.log is deterministic). */
+const LOG_ONE_PLUS = Float64Array.from({ length: 256 }, (_, n) => Math.log(1 + n));
+
+function logOnePlus(count: number): number {
+  // Counts are whole while TITLE_TERM_WEIGHT is; any other number takes the long way.
+  return count < LOG_ONE_PLUS.length && (count | 0) === count ? LOG_ONE_PLUS[count]! : Math.log(1 + count);
+}
+
 class NearestPaper {
   private readonly dot: Float64Array;
 
@@ -313,19 +321,17 @@ class NearestPaper {
 
   /** Adds a term's postings to the dot products; returns its squared weight, for the entry's norm. */
   private add(id: number, count: number): number {
-    const byId = this.library.postingsById;
-    if (id >= byId.length) {
-      // A term no saved paper holds (a keyword's, or one only this page has): it only counts in the norm.
-      const weight = Math.log(1 + count) * this.library.unseenIdf;
-      return weight * weight;
-    }
-    const list = byId[id]!;
-    const weight = Math.log(1 + count) * list.idf;
-    const { papers, weights } = list;
-    const dot = this.dot;
-    for (let i = 0; i < papers.length; i++) {
-      const paper = papers[i]!;
-      dot[paper] = dot[paper]! + weight * weights[i]!;
+    const { idf, postingStart, postingPaper, postingWeight } = this.library;
+    // A term no saved paper holds (a keyword's, or one only this page has) only counts in the norm.
+    const known = id < idf.length;
+    const weight = logOnePlus(count) * (known ? idf[id]! : this.library.unseenIdf);
+    if (known) {
+      const dot = this.dot;
+      const end = postingStart[id + 1]!;
+      for (let i = postingStart[id]!; i < end; i++) {
+        const paper = postingPaper[i]!;
+        dot[paper] = dot[paper]! + weight * postingWeight[i]!;
+      }
     }
     return weight * weight;
   }
