@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWord, isStopWord, stemTerm, termOf } from './fold';
-import { analyze, COMPOUND, containsSequence, indexTerms, PART, textWords, WORD } from './tokenize';
+import { analyze, COMPOUND, containsSequence, indexTerms, PART, partsOf, textWords, WORD } from './tokenize';
 
 describe('foldWord', () => {
   it.each([
@@ -80,6 +80,35 @@ describe('analyze', () => {
     expect(terms('ResNet50', PART)).toEqual(['res', 'net', '50', 'resnet']);
     expect(terms('Flash3D', PART)).toEqual(['flash', '3d']);
     expect(terms('LLMs GPT BERT', PART)).toEqual([]);
+  });
+
+  it('splits ASCII words where the Unicode rule would (its fast path)', () => {
+    // The rule partsOf applies to every word, written with the Unicode regex it uses for non-ASCII words.
+    const boundary = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{Lu})(?=\p{Lu}\p{Ll}{2})/u;
+    const reference = (raw: string): string[] => {
+      const pieces = raw.split(boundary);
+      if (pieces.length < 2) return [];
+      const parts: string[] = [];
+      const add = (piece: string) => {
+        const folded = foldWord(piece);
+        if (!folded || isStopWord(folded)) return;
+        const term = stemTerm(folded);
+        if (term !== termOf(raw) && !parts.includes(term)) parts.push(term);
+      };
+      pieces.forEach(add);
+      const digit = /\p{N}/u.exec(raw);
+      if (digit && digit.index > 1) add(raw.slice(0, digit.index));
+      return parts;
+    };
+    const word = fc.array(fc.constantFrom('a', 'b', 's', 'A', 'B', 'N', 'et', 'HTML', 'Parser', '4', '50', 'x'), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(word, (pieces) => {
+        const raw = pieces.join('');
+        expect(partsOf(raw, termOf(raw))).toEqual(reference(raw));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(partsOf('HTMLParser', 'htmlparser')).toEqual(['html', 'parser']);
   });
 
   it('joins hyphen chains into compounds', () => {

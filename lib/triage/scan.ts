@@ -233,6 +233,9 @@ export class ProfileTerms {
   private chainStarts: number[] = [];
   private chainEnds: number[] = [];
   private chainFolded: (string | undefined)[] = [];
+  private chainStop: boolean[] = [];
+  /** A compound as it is put together (compoundId). */
+  private readonly compoundBuf = new Uint16Array(MAX_TERM_LENGTH + 8);
   private chainLength = 0;
   private text = '';
   private field: FieldTerms | undefined;
@@ -413,14 +416,34 @@ export class ProfileTerms {
     return id < this.knownCount ? id : -1;
   }
 
-  private foldedAt(w: number): string {
-    let folded = this.chainFolded[w];
-    if (folded === undefined) {
-      // Only plain words leave this undefined: lower-cased ASCII is their folded form.
-      folded = this.text.slice(this.chainStarts[w]!, this.chainEnds[w]!).toLowerCase();
-      this.chainFolded[w] = folded;
+  /** The folded length of the chain's word `w`. */
+  private foldedLength(w: number): number {
+    const folded = this.chainFolded[w];
+    // Only plain words leave the folded form undefined: lower-cased ASCII, as long as the word.
+    return folded === undefined ? this.chainEnds[w]! - this.chainStarts[w]! : folded.length;
+  }
+
+  /**
+   * The profile's id of the chain's words [from, to) joined and stemmed (analyze's compound), or -1. Built in a
+   * buffer: a listing's hyphen chains (`state-of-the-art`, `large-scale`) are many, and strings for each cost
+   * more than the lookup.
+   */
+  private compoundId(from: number, to: number): number {
+    const buf = this.compoundBuf;
+    const text = this.text;
+    let n = 0;
+    for (let w = from; w < to; w++) {
+      const folded = this.chainFolded[w];
+      if (folded === undefined) {
+        const end = this.chainEnds[w]!;
+        for (let i = this.chainStarts[w]!; i < end; i++) buf[n++] = text.charCodeAt(i) | 32;
+      } else {
+        for (let i = 0; i < folded.length; i++) buf[n++] = folded.charCodeAt(i);
+      }
     }
-    return folded;
+    const length = stemInPlace(buf, n);
+    const id = this.table.find(buf, length, hashOf(buf, length));
+    return id < this.knownCount ? id : -1;
   }
 
   private chainWord(start: number, end: number, folded: string | undefined, stop: boolean): void {
@@ -428,12 +451,12 @@ export class ProfileTerms {
     this.chainStarts[w] = start;
     this.chainEnds[w] = end;
     this.chainFolded[w] = folded;
+    this.chainStop[w] = stop;
     const k = ++this.chainLength;
-    if (k >= 2 && this.withCompounds) {
-      const previous = this.foldedAt(k - 2);
-      const current = this.foldedAt(k - 1);
-      if (!stop && !isStopWord(previous) && previous.length + current.length <= MAX_TERM_LENGTH) {
-        const id = this.knownId(stemTerm(previous + current));
+    // Pairs with a stop word are not compounds (analyze); the whole chain may still be one (closeChain).
+    if (k >= 2 && this.withCompounds && !stop && !this.chainStop[k - 2]) {
+      if (this.foldedLength(k - 2) + this.foldedLength(k - 1) <= MAX_TERM_LENGTH) {
+        const id = this.compoundId(k - 2, k);
         if (id >= 0) this.field!.addCompound(id);
       }
     }
@@ -444,10 +467,10 @@ export class ProfileTerms {
     const k = this.chainLength;
     this.chainLength = 0;
     if (k < 3 || k > 4 || !this.withCompounds) return;
-    let whole = '';
-    for (let w = 0; w < k; w++) whole += this.foldedAt(w);
-    if (whole.length <= MAX_TERM_LENGTH) {
-      const id = this.knownId(stemTerm(whole));
+    let length = 0;
+    for (let w = 0; w < k; w++) length += this.foldedLength(w);
+    if (length <= MAX_TERM_LENGTH) {
+      const id = this.compoundId(0, k);
       if (id >= 0) this.field!.addCompound(id);
     }
   }
