@@ -308,11 +308,6 @@ export function nearestSimilarities(profile: Profile, entries: readonly TriageEn
   });
 }
 
-/**
- * Cosine of an entry with every library paper sharing a term, through the profile's posting lists by term id.
- * Terms, and each term's postings, are walked in the order the entry's Maps of strings used to give them, so
- * every sum is the same sum, to the last bit.
- */
 /** Math.log(1 + n) for the counts an entry has, looked up (the same numbers: Math.log is deterministic). */
 const LOG_ONE_PLUS = Float64Array.from({ length: 256 }, (_, n) => Math.log(1 + n));
 
@@ -321,15 +316,33 @@ function logOnePlus(count: number): number {
   return count < LOG_ONE_PLUS.length && (count | 0) === count ? LOG_ONE_PLUS[count]! : Math.log(1 + count);
 }
 
+/** An entry's nearest library paper by cosine, through the profile's posting lists by term id. */
 class NearestPaper {
+  /** Dot products by paper over the walked (not common) terms. */
   private readonly dot: Float64Array;
+  /** The entry's common terms (by their number) and weights, and the most they can add to any paper. */
+  private commonTerms = new Int32Array(64);
+  private commonWeights = new Float64Array(64);
+  private commonCount = 0;
+  private commonBound = 0;
 
   constructor(private readonly library: LibraryModel) {
     this.dot = new Float64Array(library.papers.length);
   }
 
-  /** The library paper (by number) with the highest cosine, or undefined when no term is shared. */
-  nearest(title: FieldTerms, abstract: FieldTerms): { paper: number; cosine: number } | undefined {
+  /**
+   * The library paper (by number) with the highest cosine, or undefined when no term is shared or (with
+   * `minCosine`) when none reaches it.
+   *
+   * Exact, without walking the common terms' long posting lists (MaxScore, for one best paper): they can add
+   * at most `commonBound` to any paper, so only a paper whose walked dot product plus that bound reaches the
+   * best complete one found so far can be nearest, and only those few get their common terms added (from the
+   * dense rows). The same paper and cosine as walking everything (to the last bits: the sum is taken in another
+   * order); ties still go to the paper listed first.
+   */
+  nearest(title: FieldTerms, abstract: FieldTerms, minCosine = 0): { paper: number; cosine: number } | undefined {
+    this.commonCount = 0;
+    this.commonBound = 0;
     let squares = 0;
     // Title words count TITLE_TERM_WEIGHT times, as in the saved papers' vectors (paperTermCounts).
     const titleOrder = title.order;
@@ -342,42 +355,79 @@ class NearestPaper {
       const id = abstractOrder[k]!;
       if (title.count(id) === 0) squares += this.add(id, abstract.counts[id]!);
     }
-    // Every paper rather than the touched ones: no bookkeeping per posting, and 500 reads an entry. The first
-    // highest wins, so ties go to the paper listed first, as before.
     const { dot } = this;
-    let best = -1;
-    let bestDot = 0;
-    for (let paper = 0; paper < dot.length; paper++) {
-      const d = dot[paper]!;
-      if (d > bestDot) {
-        bestDot = d;
-        best = paper;
+    if (dot.length === 0) return undefined;
+    // The paper ahead on the walked terms (the first, on a tie), completed: the bar for every other paper.
+    let best = 0;
+    for (let paper = 1; paper < dot.length; paper++) if (dot[paper]! > dot[best]!) best = paper;
+    let bestDot = dot[best]! + this.common(best);
+    if (this.commonCount > 0) {
+      const floor = minCosine * Math.sqrt(squares);
+      const bound = this.commonBound;
+      for (let paper = 0; paper < dot.length; paper++) {
+        const most = dot[paper]! + bound;
+        // Rounding is monotone, so the completed sum never exceeds `most`: a paper under the bar cannot win.
+        if (paper === best || most < bestDot || most < floor) continue;
+        const d = dot[paper]! + this.common(paper);
+        if (d > bestDot || (d === bestDot && paper < best)) {
+          bestDot = d;
+          best = paper;
+        }
       }
     }
     dot.fill(0);
-    if (best < 0 || squares === 0) return undefined;
+    if (bestDot <= 0 || squares === 0 || bestDot < minCosine * Math.sqrt(squares)) return undefined;
     return { paper: best, cosine: bestDot / Math.sqrt(squares) };
   }
 
-  /** Adds a term's postings to the dot products; returns its squared weight, for the entry's norm. */
+  /** What the entry's common terms add to a paper's dot product (in the order the bound summed them). */
+  private common(paper: number): number {
+    const { commonWeight } = this.library;
+    const papers = this.dot.length;
+    let sum = 0;
+    for (let k = 0; k < this.commonCount; k++) sum += this.commonWeights[k]! * commonWeight[this.commonTerms[k]! * papers + paper]!;
+    return sum;
+  }
+
+  /**
+   * Adds a term's postings to the dot products, or a common term to the entry's list; returns its squared
+   * weight, for the entry's norm.
+   */
   private add(id: number, count: number): number {
-    const { idf, postingStart, postingPaper, postingWeight } = this.library;
+    const { idf, postingStart, postingPaper, postingWeight, commonIndex } = this.library;
     // A term no saved paper holds (a keyword's, or one only this page has) only counts in the norm.
     const known = id < idf.length;
     const weight = logOnePlus(count) * (known ? idf[id]! : this.library.unseenIdf);
-    if (known) {
-      const dot = this.dot;
-      const end = postingStart[id + 1]!;
-      for (let i = postingStart[id]!; i < end; i++) {
-        const paper = postingPaper[i]!;
-        dot[paper] = dot[paper]! + weight * postingWeight[i]!;
-      }
+    if (!known) return weight * weight;
+    const c = commonIndex[id]!;
+    if (c >= 0) {
+      const k = this.commonCount++;
+      if (k === this.commonTerms.length) this.growCommon();
+      this.commonTerms[k] = c;
+      this.commonWeights[k] = weight;
+      this.commonBound += weight * this.library.commonMax[c]!;
+      return weight * weight;
+    }
+    const dot = this.dot;
+    const end = postingStart[id + 1]!;
+    for (let i = postingStart[id]!; i < end; i++) {
+      const paper = postingPaper[i]!;
+      dot[paper] = dot[paper]! + weight * postingWeight[i]!;
     }
     return weight * weight;
   }
 
+  private growCommon(): void {
+    const terms = new Int32Array(this.commonTerms.length * 2);
+    terms.set(this.commonTerms);
+    this.commonTerms = terms;
+    const weights = new Float64Array(this.commonWeights.length * 2);
+    weights.set(this.commonWeights);
+    this.commonWeights = weights;
+  }
+
   reason(title: FieldTerms, abstract: FieldTerms): Reason | undefined {
-    const nearest = this.nearest(title, abstract);
+    const nearest = this.nearest(title, abstract, SIMILAR_REASON_SHARE * HIGHLIGHT_SCORE * SIMILARITY_THRESHOLD);
     if (!nearest) return undefined;
     const points = nearest.cosine / SIMILARITY_THRESHOLD;
     if (points < SIMILAR_REASON_SHARE * HIGHLIGHT_SCORE) return undefined;
