@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAuthorName } from './authors';
-import { buildProfile, isEmptyProfile } from './profile';
-import { AUTHOR_POINTS, familyFilter, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, mayBeKnown, scoreEntries, SIMILARITY_THRESHOLD } from './score';
+import { buildProfile, isEmptyProfile, paperTermCounts } from './profile';
+import { idf } from '../search/rank';
+import { AUTHOR_POINTS, familyFilter, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, mayBeKnown, nearestSimilarities, scoreEntries, SIMILARITY_THRESHOLD } from './score';
 import { DEFAULT_INTERESTS, type Interests, type ProfilePaper, type TriageEntry } from './types';
 
 const interests = (overrides: Partial<Interests>): Interests => ({ ...DEFAULT_INTERESTS, likeMyLibrary: false, ...overrides });
@@ -159,6 +160,56 @@ describe('like my library', () => {
   it('lists distinctive terms of the library', () => {
     const profile = buildProfile({ keywords: [], authors: [], likeMyLibrary: true }, [saved]);
     expect(profile.distinctiveTerms).toContain('mamba');
+  });
+});
+
+describe('nearest saved paper', () => {
+  /** Each saved paper's cosine with the entry by brute force, from paperTermCounts and idf: the definition. */
+  function bruteForceCosines(library: ProfilePaper[], entry: TriageEntry): number[] {
+    const counts = library.map((p) => paperTermCounts(p.title, p.abstract));
+    const df = new Map<string, number>();
+    for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const vector = (c: Map<string, number>) => new Map([...c].map(([t, n]) => [t, Math.log(1 + n) * idf(df.get(t) ?? 0, library.length)]));
+    const norm = (v: Map<string, number>) => Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0));
+    const e = vector(paperTermCounts(entry.title, entry.abstract));
+    return counts.map((c) => {
+      const v = vector(c);
+      let dot = 0;
+      for (const [t, w] of e) dot += w * (v.get(t) ?? 0);
+      return dot / (norm(v) * norm(e));
+    });
+  }
+
+  // Libraries of 40–90 papers over a small vocabulary where a few words are on most papers: the common terms
+  // that NearestPaper bounds instead of walking (a term on ≥ 20% of the papers, and on ≥ 32 of them).
+  const common = ['model', 'learning', 'data', 'method', 'results'];
+  const rare = ['diffusion', 'graph', 'robot', 'protein', 'speech', 'vision', 'policy', 'retrieval', 'molecule', 'audio', 'kernel', 'bandit', 'tabular', 'climate', 'legal', 'medical'];
+  const text = fc.tuple(fc.array(fc.constantFrom(...common), { minLength: 2, maxLength: 6 }), fc.array(fc.constantFrom(...rare), { minLength: 1, maxLength: 5 })).map(([a, b]) => [...a, ...b].join(' '));
+  const paper = fc.tuple(text, text).map(([title, abstract]) => ({ title, abstract }));
+
+  // The profile keeps weights as 32-bit floats: cosines agree to ~1e-7, and papers that near count as a tie.
+  it('is the paper with the highest cosine, as by brute force', () => {
+    fc.assert(
+      fc.property(fc.array(paper, { minLength: 40, maxLength: 90 }), fc.array(paper, { minLength: 1, maxLength: 8 }), (papers, entries) => {
+        const library: ProfilePaper[] = papers.map((p, i) => ({ id: `p${i}`, ...p }));
+        const profile = buildProfile(interests({ likeMyLibrary: true }), library);
+        const cosines = nearestSimilarities(profile, entries);
+        const scored = scoreEntries(profile, entries, { maxShare: 1 });
+        entries.forEach((entry, i) => {
+          const all = bruteForceCosines(library, entry);
+          const best = Math.max(0, ...all);
+          expect(cosines[i]).toBeCloseTo(best, 6);
+          const similar = scored[i]!.reasons.find((r) => r.kind === 'similar');
+          if (best >= SIMILARITY_THRESHOLD / 2 + 1e-6) {
+            // The reason names the nearest paper, or one as near.
+            expect(similar?.kind === 'similar' && all[Number(similar.paperId.slice(1))]).toBeCloseTo(best, 6);
+          } else if (best < SIMILARITY_THRESHOLD / 2 - 1e-6) {
+            expect(similar).toBeUndefined();
+          }
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
