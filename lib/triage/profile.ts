@@ -223,7 +223,9 @@ function buildLibraryModel(
   const idfByTerm = new Map<string, number>();
   for (const [term, df] of documentFrequency) idfByTerm.set(term, idf(df, docCount));
 
-  const terms = [...idfByTerm.keys()];
+  // Commonest first (the stable sort keeps first-seen order among equals): the terms most words of a listing
+  // are get the lowest ids, so the scanner's table keeps their chars together in a few cache lines.
+  const terms = [...idfByTerm.keys()].sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)!);
   const termId = new Map(terms.map((term, id) => [term, id]));
   const unitVectors: { ids: number[]; units: number[] }[] = [];
   const postingCount = new Int32Array(terms.length + 1);
