@@ -318,6 +318,16 @@ export class ProfileTerms {
       const buf = this.buf;
       while (i < n) {
         c = text.charCodeAt(i);
+        if (c >= 97 && c <= 122) {
+          // Lower-case, most of a text's chars: never a boundary, already folded.
+          prevKind = LOWER;
+          if (plain && i - start < MAX_TERM_LENGTH) {
+            buf[i - start] = c;
+            hash = Math.imul(hash ^ c, FNV_PRIME);
+          } else plain = false;
+          i++;
+          continue;
+        }
         const kind = c < 0x80 ? ASCII_CLASS[c]! : c === 0x2019 ? APOSTROPHE : OTHER;
         if (kind === APOSTROPHE) {
           if (i + 1 < n && wordCharLength(text, i + 1) > 0) {
