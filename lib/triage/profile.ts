@@ -14,7 +14,7 @@ import { ABSTRACT, TITLE } from '../search/postings';
 import { FIELD_BOOST, idf } from '../search/rank';
 import { parseAuthorName, type AuthorName } from './authors';
 import { analyzeField, compileKeyword, type CompiledKeyword } from './keywords';
-import { ProfileTerms } from './scan';
+import { FieldTerms, ProfileTerms } from './scan';
 import type { Interests, ProfilePaper } from './types';
 
 /** How many times a title word counts against an abstract word, from the search ranking. */
@@ -109,7 +109,11 @@ export function isEmptyProfile(profile: Profile): boolean {
   return profile.keywords.length === 0 && profile.watchedAuthors.size === 0 && profile.libraryAuthors.size === 0 && !profile.library;
 }
 
-/** Index terms of a paper with their weighted counts (title words × TITLE_TERM_WEIGHT). */
+/**
+ * Index terms of a paper with their weighted counts (title words × TITLE_TERM_WEIGHT): the definition of a
+ * paper's terms. buildLibraryModel gets the same counts through the listing scanner (score.test.ts checks the
+ * cosines against this).
+ */
 export function paperTermCounts(title: string, abstract: string | undefined): Map<string, number> {
   const counts = abstract ? analyzeField(abstract).terms : new Map<string, number>();
   for (const [term, n] of analyzeField(title).terms) counts.set(term, (counts.get(term) ?? 0) + TITLE_TERM_WEIGHT * n);
@@ -200,57 +204,83 @@ function buildLibraryModel(
   corpus: readonly ProfilePaper[],
   starter: boolean,
 ): { model: LibraryModel; distinctiveTerms: string[] } {
+  // The papers' terms through the listing scanner (the search analyzer's index terms, scan.test.ts) rather
+  // than analyze() and a Map of strings per paper: the profile is rebuilt on every library write, and this
+  // way takes a third of the time (npm run bench -- triage, build column). Term numbers are the scanner's:
+  // first seen first, as a Map of all the papers' terms would iterate them.
+  const scanner = new ProfileTerms([]);
+  scanner.beginCall(true);
+  const title = new FieldTerms();
+  const abstract = new FieldTerms();
+  let documentFrequency = new Int32Array(1024);
   // Each paper once, by id: a saved paper that is also a corpus paper must not count twice for rarity.
   const counted = new Set<string>();
-  const documentFrequency = new Map<string, number>();
-  const paperCounts: Map<string, number>[] = [];
-  const countDocument = (paper: ProfilePaper): Map<string, number> | undefined => {
+  /** A paper's terms (scanner numbers) and weighted counts, in paperTermCounts' order: abstract's, then title's. */
+  const countDocument = (paper: ProfilePaper): { ids: number[]; counts: number[] } | undefined => {
     if (counted.has(paper.id)) return undefined;
     counted.add(paper.id);
-    const counts = paperTermCounts(paper.title, paper.abstract);
-    for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    return counts;
+    title.reset();
+    abstract.reset();
+    scanner.scanField(paper.abstract ?? '', abstract, false, false);
+    scanner.scanField(paper.title, title, false, false);
+    const ids: number[] = [];
+    const counts: number[] = [];
+    for (let k = 0; k < abstract.distinct; k++) {
+      const id = abstract.order[k]!;
+      ids.push(id);
+      counts.push(abstract.counts[id]! + TITLE_TERM_WEIGHT * title.count(id));
+    }
+    for (let k = 0; k < title.distinct; k++) {
+      const id = title.order[k]!;
+      if (abstract.count(id) > 0) continue;
+      ids.push(id);
+      counts.push(TITLE_TERM_WEIGHT * title.counts[id]!);
+    }
+    if (scanner.termCount > documentFrequency.length) {
+      const grown = new Int32Array(Math.max(scanner.termCount, documentFrequency.length * 2));
+      grown.set(documentFrequency);
+      documentFrequency = grown;
+    }
+    for (const id of ids) documentFrequency[id]!++;
+    return { ids, counts };
   };
   const kept: { id: string; title: string }[] = [];
+  const paperCounts: { ids: number[]; counts: number[] }[] = [];
   for (const paper of papers) {
     const counts = countDocument(paper);
-    if (!counts || counts.size === 0) continue;
+    if (!counts || counts.ids.length === 0) continue;
     kept.push({ id: paper.id, title: paper.title });
     paperCounts.push(counts);
   }
   if (!starter) for (const paper of corpus) countDocument(paper);
   const docCount = counted.size;
-  const idfByTerm = new Map<string, number>();
-  for (const [term, df] of documentFrequency) idfByTerm.set(term, idf(df, docCount));
 
   // Commonest first (the stable sort keeps first-seen order among equals): the terms most words of a listing
   // are get the lowest ids, so the scanner's table keeps their chars together in a few cache lines.
-  const terms = [...idfByTerm.keys()].sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)!);
-  const termId = new Map(terms.map((term, id) => [term, id]));
+  // Every number with a paper: a stop word's too, when a word that is not one stems to it (`ours` → `our`).
+  const order = Array.from({ length: scanner.termCount }, (_, k) => k)
+    .filter((scanned) => documentFrequency[scanned]! > 0)
+    .sort((a, b) => documentFrequency[b]! - documentFrequency[a]!);
+  const termId = new Int32Array(scanner.termCount).fill(-1);
+  order.forEach((scanned, id) => (termId[scanned] = id));
+  const terms = order.map((scanned) => scanner.term(scanned));
+  const termIdf = Float64Array.from(order, (scanned) => idf(documentFrequency[scanned]!, docCount));
   const unitVectors: { ids: number[]; units: number[] }[] = [];
   const postingCount = new Int32Array(terms.length + 1);
-  const centroid = new Map<string, number>();
-  for (const counts of paperCounts) {
-    const weighted: [string, number][] = [];
+  const centroid = new Float64Array(terms.length);
+  for (const { ids: scannedIds, counts } of paperCounts) {
+    const ids = scannedIds.map((scanned) => termId[scanned]!);
+    const weights = ids.map((id, k) => Math.log(1 + counts[k]!) * termIdf[id]!);
     let squares = 0;
-    for (const [term, count] of counts) {
-      const weight = Math.log(1 + count) * idfByTerm.get(term)!;
-      weighted.push([term, weight]);
-      squares += weight * weight;
-    }
+    for (const weight of weights) squares += weight * weight;
     const norm = Math.sqrt(squares);
-    // Whole vectors: pruning each to its heaviest 48 terms lowered cosines by 0.01–0.05 and saved no measurable
-    // time (an entry walks only ~700 postings against 500 papers; the analyzer dominates).
-    const vector = { ids: [] as number[], units: [] as number[] };
-    for (const [term, weight] of weighted) {
-      const unit = weight / norm;
-      const id = termId.get(term)!;
-      vector.ids.push(id);
-      vector.units.push(unit);
+    // Whole vectors: pruning each to its heaviest 48 terms lowered cosines by 0.01–0.05 for little time.
+    const units = weights.map((weight) => weight / norm);
+    ids.forEach((id, k) => {
       postingCount[id]!++;
-      centroid.set(term, (centroid.get(term) ?? 0) + unit);
-    }
-    unitVectors.push(vector);
+      centroid[id]! += units[k]!;
+    });
+    unitVectors.push({ ids, units });
   }
   // Counting sort into the flat arrays: each term's postings in paper order, as the papers were read.
   const postingStart = new Int32Array(terms.length + 1);
@@ -282,14 +312,14 @@ function buildLibraryModel(
       if (postingWeight[at]! > commonMax[c]!) commonMax[c] = postingWeight[at]!;
     }
   }
-  const distinctiveTerms = [...centroid]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const distinctiveTerms = Array.from(terms.keys())
+    .sort((a, b) => centroid[b]! - centroid[a]! || (terms[a]! < terms[b]! ? -1 : 1))
     .slice(0, DISTINCTIVE_TERM_COUNT)
-    .map(([term]) => term);
+    .map((id) => terms[id]!);
   const model: LibraryModel = {
     papers: kept,
     terms,
-    idf: Float64Array.from(terms, (term) => idfByTerm.get(term)!),
+    idf: termIdf,
     postingStart,
     postingPaper,
     postingWeight,

@@ -267,6 +267,11 @@ export class ProfileTerms {
     return this.lookup(this.stringBuf, length, hashOf(this.stringBuf, length), this.countUnknown);
   }
 
+  /** Terms with ids: the profile's, then this call's unknown ones. */
+  get termCount(): number {
+    return this.table.count;
+  }
+
   /** The term with id `id`, the profile's or this call's (for tests and tools). */
   term(id: number): string {
     return this.table.term(id);

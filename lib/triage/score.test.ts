@@ -183,7 +183,7 @@ describe('nearest saved paper', () => {
   // Libraries of 40–90 papers over a small vocabulary where a few words are on most papers: the common terms
   // that NearestPaper bounds instead of walking (a term on ≥ 20% of the papers, and on ≥ 32 of them).
   const common = ['model', 'learning', 'data', 'method', 'results'];
-  const rare = ['diffusion', 'graph', 'robot', 'protein', 'speech', 'vision', 'policy', 'retrieval', 'molecule', 'audio', 'kernel', 'bandit', 'tabular', 'climate', 'legal', 'medical'];
+  const rare = ['ours', 'diffusion', 'graph', 'robot', 'protein', 'speech', 'vision', 'policy', 'retrieval', 'molecule', 'audio', 'kernel', 'bandit', 'tabular', 'climate', 'legal', 'medical'];
   const text = fc.tuple(fc.array(fc.constantFrom(...common), { minLength: 2, maxLength: 6 }), fc.array(fc.constantFrom(...rare), { minLength: 1, maxLength: 5 })).map(([a, b]) => [...a, ...b].join(' '));
   const paper = fc.tuple(text, text).map(([title, abstract]) => ({ title, abstract }));
 
