@@ -73,6 +73,8 @@ export default defineBackground(() => {
     });
   }
 
+  /** Triage profiles (issue #7), kept per user revision and corpus version. */
+  const triage = new TriageService(db);
   /** What page lookups keep in memory (saved arXiv ids, remembered ids); dropped after every write. */
   let lookupIndex: Promise<library.LookupIndex> | undefined;
   const lookup = () => (lookupIndex ??= library.loadLookupIndex(db));
@@ -188,9 +190,12 @@ export default defineBackground(() => {
     if (index.remembered.size !== known) pageMarks = undefined;
     return marks;
   });
-  handle('pageContext', async (): Promise<PageContext> => {
+  handle('pageContext', async (data): Promise<PageContext> => {
     const [m, index] = await Promise.all([titleMatcher(), lookup()]);
     const marks = await (pageMarks ??= library.loadPageMarks(db, index));
+    // A listing asks for triage right after DOMContentLoaded: build the profile (after a library write or a
+    // worker start) while the page still parses, once this answer is out.
+    if (data?.listing && !loading) setTimeout(() => void triage.profile().catch(() => undefined), 0);
     return m.titles ? { ...marks, titles: m.titles } : marks;
   });
 
@@ -232,7 +237,6 @@ export default defineBackground(() => {
 
   // Triage (issue #7): interests are user data (written through `edit`, so the revision bumps and the profile is
   // rebuilt on the next page); a page's entries are scored in one message.
-  const triage = new TriageService(db);
   handle('getInterests', () => getInterests(db));
   handle('setInterests', async ({ interests }) => (await edit(setInterests(db, interests))).interests);
   handle('watchAuthor', async ({ name }) => (await edit(watchAuthor(db, name))).interests);

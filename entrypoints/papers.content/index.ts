@@ -57,7 +57,8 @@ export default defineContentScript({
   async main(ctx) {
     // Asked for while the page is still parsing, so that at DOMContentLoaded most marks can be placed at once,
     // before the page's first layout (see lib/library/page-context.ts). Failure only means the slower path.
-    let contextRequest: Promise<PageContext | undefined> | undefined = sendMessage('pageContext', undefined).catch(() => undefined);
+    const listing = !SINGLE_PAPER.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name);
+    let contextRequest: Promise<PageContext | undefined> | undefined = sendMessage('pageContext', { listing }).catch(() => undefined);
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
     }
@@ -145,7 +146,7 @@ export default defineContentScript({
     async function scan(): Promise<number> {
       const url = new URL(location.href);
       const adapter = pickAdapter(url) ?? FALLBACK_ADAPTER;
-      const context = await (contextRequest ?? sendMessage('pageContext', undefined).catch(() => undefined));
+      const context = await (contextRequest ?? sendMessage('pageContext', { listing: !SINGLE_PAPER.has(adapter.name) }).catch(() => undefined));
       contextRequest = undefined;
       if (ctx.isInvalid) return 0;
       let t = performance.now();

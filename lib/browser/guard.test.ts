@@ -53,7 +53,7 @@ const VALID: { [K in keyof ProtocolMap]: unknown } = {
     baseRevision: 4,
   },
   lookupPapers: { refs: [{ id: '1706.03762', title: 'Attention Is All You Need' }] },
-  pageContext: undefined,
+  pageContext: { listing: true },
   getHighlights: { paperId: 'arxiv:1706.03762' },
   addHighlight: {
     paper: { arxivId: '1706.03762', title: 'Attention Is All You Need' },

@@ -83,8 +83,11 @@ export interface ProtocolMap {
   /** Writes an import plan made against `baseRevision`; refused if the library moved on since. */
   applyImport(data: { changes: LibrarySnapshot; baseRevision: number }): { changed: number };
   lookupPapers(data: { refs: import('./library').PageRef[] }): import('./library').PageMark[];
-  /** What a content script needs to mark most of a page by itself, asked for before the page has parsed. */
-  pageContext(): import('../library/page-context').PageContext;
+  /**
+   * What a content script needs to mark most of a page by itself, asked for before the page has parsed.
+   * `listing`: the page lists papers, so a `triagePage` will follow (the background gets its profile ready).
+   */
+  pageContext(data: { listing: boolean } | undefined): import('../library/page-context').PageContext;
   /** A paper's highlights in reading order (a content script: only its own page's paper). */
   getHighlights(data: { paperId: string }): Highlight[];
   /** Saves a highlight, and the paper first when it is not saved (a content script: only its own page's paper). */
