@@ -5,14 +5,17 @@
  * layout work the marks add (Chromium's own counters, with and without the extension). Goal: ≤ 50 ms at 1,000.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildCorpus } from '../../lib/corpus/build';
+import { exportSnapshot } from '../../lib/formats/export';
+import { pageMarks } from '../../lib/library/page-context';
 import { chromiumPath, launchExtension, waitForCorpus } from '../e2e/harness';
 import { REPO_ROOT, sharedPath } from '../shared';
 import { median } from './stats';
+import { LIBRARY_PAPERS, syntheticLibrary } from './synthetic-library';
 
 
 /** The astro-ph listing with its dt/dd pairs repeated to `count`, every tenth title replaced by a corpus title. */
@@ -94,7 +97,8 @@ export default async function pageBench(): Promise<void> {
   try {
     const popup = await session.openPage('popup.html');
     await waitForCorpus(popup);
-    for (const c of cases) {
+    /** Five visits of a page (the first, then revisits) and, unless `layout` is false, style + layout. */
+    const measure = async (c: PageCase, layout = true): Promise<void> => {
       await route(session.context, c);
       await route(plain, c);
       const afterDcl: number[] = [];
@@ -129,14 +133,44 @@ export default async function pageBench(): Promise<void> {
         }
         await page.close();
       }
-      const without = median([await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false)]);
-      const withMarks = median([await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true)]);
+      let styleAndLayout = '–';
+      if (layout) {
+        const without = median([await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false), await layoutMs(plain, c.url, false)]);
+        const withMarks = median([await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true), await layoutMs(session.context, c.url, true)]);
+        styleAndLayout = `${without.toFixed(1)} → ${withMarks.toFixed(1)} ms`;
+      }
       // The first visit pays every title match; revisits find them remembered in the background.
       console.log(
-        `| ${c.kind} | ${marked} | ${afterDcl[0]!.toFixed(1)} / ${median(afterDcl.slice(1)).toFixed(1)} ms | ${inScript[0]!.toFixed(1)} / ${median(inScript.slice(1)).toFixed(1)} ms (${firstParts}; revisit ${parts}) | ${confirmed.length ? `${confirmed[0]!.toFixed(1)} / ${median(confirmed.slice(1)).toFixed(1)} ms (${added})` : 'nothing asked'} | ${without.toFixed(1)} → ${withMarks.toFixed(1)} ms |`,
+        `| ${c.kind} | ${marked} | ${afterDcl[0]!.toFixed(1)} / ${median(afterDcl.slice(1)).toFixed(1)} ms | ${inScript[0]!.toFixed(1)} / ${median(inScript.slice(1)).toFixed(1)} ms (${firstParts}; revisit ${parts}) | ${confirmed.length ? `${confirmed[0]!.toFixed(1)} / ${median(confirmed.slice(1)).toFixed(1)} ms (${added})` : 'nothing asked'} | ${styleAndLayout} |`,
       );
       await session.context.unrouteAll({ behavior: 'ignoreErrors' });
       await plain.unrouteAll({ behavior: 'ignoreErrors' });
+    };
+    for (const c of cases) await measure(c);
+
+    // The same 1,000-entry listing with a large library: every page load receives the saved papers' marks in its
+    // page context (lib/library/page-context.ts), so its size grows with the library.
+    const big = cases.find((c) => c.kind.startsWith('arXiv listing, 1,000'));
+    if (big) {
+      const library = syntheticLibrary(0);
+      const context = pageMarks({
+        papers: library.papers,
+        memberships: library.memberships,
+        lists: library.lists,
+        notePaperIds: library.notes.map((n) => n.paperId),
+        remembered: new Map(),
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'pl-bench-page-'));
+      const backup = join(dir, 'backup.json');
+      writeFileSync(backup, exportSnapshot(library, 'backup'));
+      const libraryPage = await session.openPage('library.html');
+      await libraryPage.getByLabel(/^Import file/).setInputFiles(backup);
+      await libraryPage.getByRole('button', { name: `Import ${LIBRARY_PAPERS} new papers` }).click({ timeout: 600_000 });
+      await libraryPage.getByText(/^Imported “/).waitFor({ timeout: 600_000 });
+      await libraryPage.close();
+      rmSync(dir, { recursive: true, force: true });
+      const kb = (value: unknown) => `${Math.round(JSON.stringify(value).length / 1024)} KB`;
+      await measure({ ...big, kind: `${big.kind}, with ${LIBRARY_PAPERS.toLocaleString('en')} saved papers (page context: saved marks ${kb(context)} + corpus titles)` }, false);
     }
   } finally {
     await session.close();
