@@ -230,6 +230,8 @@ export default defineBackground(() => {
     await assertOwnHighlight(id, sender);
     await edit(highlights.deleteHighlight(db, id));
   });
+  // Only the library page sends this (not in CONTENT_SCRIPT_MESSAGES): the Undo of its Delete.
+  handle('restoreHighlight', async ({ highlight }) => (await edit(highlights.restoreHighlight(db, highlight))).highlight);
   handle('quoteToNote', async ({ paper, markdown }, sender) => {
     assertOwnInput(paper, sender);
     return (await edit(highlights.appendToNote(db, paper, markdown))).note;

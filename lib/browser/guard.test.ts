@@ -63,6 +63,17 @@ const VALID: { [K in keyof ProtocolMap]: unknown } = {
   },
   updateHighlight: { id: 'h-0123456789ab', comment: 'revised' },
   deleteHighlight: { id: 'h-0123456789ab' },
+  restoreHighlight: {
+    highlight: {
+      id: 'hl-mh3k2a-0a1b2c',
+      paperId: 'arxiv:1706.03762',
+      selector: { quote: { exact: 'scaled dot-product attention', prefix: 'We call our particular attention ', suffix: '. The input consists' }, position: { start: 100, end: 128 }, section: 'S3.SS2' },
+      comment: 'the core trick',
+      url: 'https://arxiv.org/html/1706.03762v7',
+      createdAt: 1_760_000_000_000,
+      updatedAt: 1_760_000_000_000,
+    },
+  },
   getInterests: undefined,
   setInterests: { interests: { keywords: ['diffusion', 'state space model'], authors: ['Smith, J.'], likeMyLibrary: true } },
   watchAuthor: { name: 'Ashish Vaswani' },
@@ -146,8 +157,8 @@ describe('checkMessage: the gate every handler passes', () => {
     if (CONTENT_SCRIPT_MESSAGES.has(type)) expect(checkMessage(type, script, VALID[type], ID, ORIGIN)).toBe('content-script');
   });
 
-  it.each(['getSnapshot', 'applyImport', 'removePapers', 'deleteList', 'restoreList', 'createList', 'renameList'] as const)(
-    'a content script cannot ask for %s (export, import, delete and list management)',
+  it.each(['getSnapshot', 'applyImport', 'removePapers', 'deleteList', 'restoreList', 'createList', 'renameList', 'restoreHighlight'] as const)(
+    'a content script cannot ask for %s (export, import, delete, list management, undoing a deleted highlight)',
     (type) => {
       const error = (() => {
         try {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { loadCorpus, PaperlightDB, USER_TABLES, userRevision } from './db';
-import { addHighlight, appendToNote, assertOwnPaper, deleteHighlight, highlightsOf, pageArxivId, pageHighlights, setHighlightComment } from './highlights';
+import { addHighlight, appendToNote, assertOwnPaper, deleteHighlight, highlightsOf, pageArxivId, pageHighlights, restoreHighlight, setHighlightComment } from './highlights';
 import { applyImportChanges, putNote, readSnapshot, removePapers, savePaper, searchDocs } from './library';
 import type { HighlightSelector } from '../annotate/anchor';
 import { READING_LIST_ID } from '../library/types';
@@ -74,6 +74,33 @@ describe('highlights', () => {
     await addHighlight(db, { paper: arxivPaper, selector: selector('another', 1), url: 'https://arxiv.org/abs/2601.00001' });
     await removePapers(db, ['arxiv:2601.00001']);
     expect(await db.highlights.count()).toBe(0);
+  });
+
+  it('Undo puts a deleted highlight back as it was: same id, place, comment and times, in one revision', async () => {
+    const url = 'https://arxiv.org/html/2601.00001v1';
+    await addHighlight(db, { paper: arxivPaper, selector: selector('first', 10), url });
+    const { highlight } = await addHighlight(db, { paper: arxivPaper, selector: selector('second', 500, 'S2'), comment: 'keep me', url });
+    await addHighlight(db, { paper: arxivPaper, selector: selector('third', 900), url });
+    await deleteHighlight(db, highlight.id);
+    expect((await highlightsOf(db, highlight.paperId)).map((h) => h.selector.quote.exact)).toEqual(['first', 'third']);
+
+    const before = await userRevision(db);
+    const restored = await restoreHighlight(db, highlight);
+    expect(restored.revision).toBe(before + 1);
+    expect(restored.highlight).toEqual(highlight);
+    expect(await db.highlights.get(highlight.id)).toEqual(highlight);
+    expect((await highlightsOf(db, highlight.paperId)).map((h) => h.selector.quote.exact)).toEqual(['first', 'second', 'third']);
+    // Search sees it again, comment included.
+    expect((await searchDocs(db, [highlight.paperId]))[0]?.notes).toContain('keep me');
+  });
+
+  it('Undo is refused when the paper left the library meanwhile, and writes nothing', async () => {
+    const { highlight } = await addHighlight(db, { paper: arxivPaper, selector: selector('a quote', 1), url: 'https://arxiv.org/abs/2601.00001' });
+    await removePapers(db, [highlight.paperId]);
+    const before = await userRevision(db);
+    await expect(restoreHighlight(db, highlight)).rejects.toThrow('library: the highlight was not restored: its paper is no longer in the library');
+    expect(await db.highlights.count()).toBe(0);
+    expect(await userRevision(db)).toBe(before);
   });
 
   it('search reads highlighted text and comments as the paper\'s notes', async () => {

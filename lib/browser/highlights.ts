@@ -77,6 +77,26 @@ export async function deleteHighlight(db: PaperlightDB, id: string): Promise<Wri
   });
 }
 
+/**
+ * Puts back a highlight the reader just deleted (the library page's Undo), as it was: same id, so links to it
+ * (`#paperlight-highlight=<id>`, in Markdown exports and open tabs) still find it, and same place and times. Refused
+ * when its paper has left the library meanwhile: a highlight without its paper would be listed nowhere.
+ */
+export async function restoreHighlight(db: PaperlightDB, deleted: Highlight): Promise<WriteResult & { highlight: Highlight }> {
+  const highlight: Highlight = { ...deleted };
+  const comment = cleanComment(deleted.comment);
+  if (comment) highlight.comment = comment;
+  else delete highlight.comment;
+  const result = await write(db, async () => {
+    if (!(await db.papers.get(highlight.paperId))) {
+      throw new Error('library: the highlight was not restored: its paper is no longer in the library');
+    }
+    await db.highlights.put(highlight);
+    return [highlight.paperId];
+  });
+  return { ...result, highlight };
+}
+
 /** A paper's highlights in reading order. */
 export async function highlightsOf(db: PaperlightDB, paperId: string): Promise<Highlight[]> {
   return inReadingOrder(await db.highlights.where('paperId').equals(paperId).toArray());

@@ -95,6 +95,8 @@ export interface ProtocolMap {
   /** Sets or (with '') clears a highlight's comment. */
   updateHighlight(data: { id: string; comment: string }): Highlight;
   deleteHighlight(data: { id: string }): void;
+  /** Puts back a highlight just deleted (the library page's Undo), same id and place; extension pages only. */
+  restoreHighlight(data: { highlight: Highlight }): Highlight;
   /** Appends Markdown (a quote and its link) to the paper's latest note, saving the paper when needed. */
   quoteToNote(data: { paper: PaperInput; markdown: string }): Note;
   // Triage (issue #7). Interests are edited on the options page; a page may only add to them, one action at a time.

@@ -10,6 +10,7 @@ describe('assertPayload', () => {
     ['getCorpusStatus', undefined],
     ['addHighlight', { paper: { arxivId: '1706.03762', title: 'Attention' }, selector: { quote: { exact: 'scaled dot-product attention', prefix: 'We call it ', suffix: ' .' }, position: { start: 10, end: 38 }, section: 'S3.SS2' }, comment: 'why', url: 'https://arxiv.org/html/1706.03762v7' }],
     ['updateHighlight', { id: 'hl-1', comment: '' }],
+    ['restoreHighlight', { highlight: { id: 'hl-1', paperId: 'arxiv:1706.03762', selector: { quote: { exact: 'scaled', prefix: '', suffix: '' }, position: { start: 1, end: 7 } }, url: 'https://arxiv.org/abs/1706.03762', createdAt: 1, updatedAt: 2 } }],
   ] as const)('accepts a well-formed %s', (type, data) => {
     expect(() => assertPayload(type, data)).not.toThrow();
   });
@@ -23,6 +24,8 @@ describe('assertPayload', () => {
     ['addHighlight', { paper: { title: 'x' }, selector: { quote: { exact: '', prefix: '', suffix: '' }, position: { start: 0, end: 0 } }, url: 'https://arxiv.org/abs/1' }, 'background: malformed "addHighlight" message: selector.quote.exact: Invalid length'],
     ['addHighlight', { paper: { title: 'x' }, selector: { quote: { exact: 'x'.repeat(20_001), prefix: '', suffix: '' }, position: { start: 0, end: 1 } }, url: 'https://arxiv.org/abs/1' }, 'background: malformed "addHighlight" message: selector.quote.exact: Invalid length: Expected <=20000'],
     ['updateHighlight', { id: 'hl-1' }, 'background: malformed "updateHighlight" message: comment:'],
+    ['restoreHighlight', { highlight: { id: 'hl-1', paperId: 'arxiv:1', selector: { quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: 0, end: 1 } }, url: 'https://arxiv.org/abs/1', createdAt: 1 } }, 'background: malformed "restoreHighlight" message: highlight.updatedAt:'],
+    ['restoreHighlight', { highlight: { id: 'hl-1', paperId: 'arxiv:1', selector: { quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: 0, end: 1 } }, url: 'https://arxiv.org/abs/1', createdAt: 1, updatedAt: 1, evil: true } }, 'background: malformed "restoreHighlight" message: highlight.evil:'],
   ] as const)('refuses a malformed %s', (type, data, message) => {
     expect(() => assertPayload(type, data)).toThrow(PayloadError);
     expect(() => assertPayload(type, data)).toThrow(message);

@@ -44,6 +44,8 @@ const highlightSelector = v.strictObject({
   section: v.optional(v.pipe(v.string(), v.maxLength(300))),
 });
 const pageUrl = v.pipe(v.string(), v.url(), v.maxLength(2_000));
+/** A stored time (ms since the epoch). */
+const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 const interestText = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const interests = v.strictObject({
   keywords: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200)),
@@ -113,6 +115,18 @@ export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   addHighlight: v.strictObject({ paper: paperInput, selector: highlightSelector, comment: v.optional(v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH))), url: pageUrl }),
   updateHighlight: v.strictObject({ id, comment: v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH)) }),
   deleteHighlight: v.strictObject({ id }),
+  // The record getHighlights gave the library page, sent back whole: every field of lib/library's Highlight.
+  restoreHighlight: v.strictObject({
+    highlight: v.strictObject({
+      id,
+      paperId: id,
+      selector: highlightSelector,
+      comment: v.optional(v.pipe(v.string(), v.maxLength(MAX_COMMENT_LENGTH))),
+      url: pageUrl,
+      createdAt: time,
+      updatedAt: time,
+    }),
+  }),
   quoteToNote: v.strictObject({ paper: paperInput, markdown: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_LENGTH + 4_000)) }),
 };
 

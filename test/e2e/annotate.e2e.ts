@@ -284,3 +284,93 @@ describe('annotating arXiv HTML pages', () => {
     await page.close();
   });
 });
+
+describe('changing highlights on the library page', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchExtension();
+    await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
+    await session.context.route(V1, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v1.html')) }));
+    const popup = await session.openPage('popup.html');
+    await waitForCorpus(popup);
+    await popup.close();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('edits a comment (kept after a reload, shown on the paper page), deletes, undoes, deletes for good', async () => {
+    const page = await session.context.newPage();
+    await page.goto(V1);
+    await expect.poll(() => highlightsHeading(page).textContent()).toBe('0 highlights');
+    await select(page, 'S3.p1', 'Individual attention heads', 'different tasks.');
+    await toolbar(page).getByRole('button', { name: 'Highlight with comment' }).click();
+    await toolbar(page).getByRole('textbox', { name: 'Comment' }).fill('heads specialise');
+    await toolbar(page).getByRole('button', { name: 'Save highlight' }).click();
+    await expect.poll(() => highlightsHeading(page).textContent()).toBe('1 highlight');
+
+    const quote = 'Individual attention heads clearly learn';
+    const library = await session.openPage('library.html');
+    await library.getByRole('button', { name: TITLE }).click();
+    const section = library.getByRole('region', { name: 'Highlights' });
+    const heading = section.getByRole('heading');
+    await expect.poll(() => heading.textContent()).toBe('1 highlight');
+    const href = await section.getByRole('link', { name: `Open highlight “${quote}” on the page` }).getAttribute('href');
+
+    // Escape cancels; Ctrl+Enter saves.
+    await section.getByRole('button', { name: `Edit comment on “${quote}”` }).click();
+    const box = section.getByRole('textbox', { name: `Comment on “${quote}”` });
+    expect(await box.inputValue()).toBe('heads specialise');
+    await box.fill('not this');
+    await box.press('Escape');
+    expect(await box.count()).toBe(0);
+    expect(await section.getByText('heads specialise').count()).toBe(1);
+    await section.getByRole('button', { name: `Edit comment on “${quote}”` }).click();
+    await box.fill('heads specialise: syntax vs. coreference');
+    await box.press('Control+Enter');
+    await expect.poll(() => section.getByText('heads specialise: syntax vs. coreference').count()).toBe(1);
+    expect(await box.count()).toBe(0);
+
+    await library.reload();
+    await library.getByRole('button', { name: TITLE }).click();
+    await expect.poll(() => heading.textContent()).toBe('1 highlight');
+    expect(await section.getByText('heads specialise: syntax vs. coreference').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => panel(page).getByText('heads specialise: syntax vs. coreference').count()).toBe(1);
+
+    // An empty comment clears it, through the Save button.
+    await section.getByRole('button', { name: `Edit comment on “${quote}”` }).click();
+    await box.fill('');
+    await section.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => section.getByRole('button', { name: `Add comment on “${quote}”` }).count()).toBe(1);
+    await section.getByRole('button', { name: `Add comment on “${quote}”` }).click();
+    await box.fill('heads specialise again');
+    await section.getByRole('button', { name: 'Save comment' }).click();
+    await expect.poll(() => section.getByText('heads specialise again').count()).toBe(1);
+
+    // Delete, then Undo from the status line: the same highlight (same link) with its comment.
+    await section.getByRole('button', { name: `Delete highlight “${quote}”` }).click();
+    await expect.poll(() => heading.textContent()).toBe('0 highlights');
+    const status = section.getByRole('status');
+    await status.getByRole('button', { name: 'Undo delete' }).click();
+    await expect.poll(() => heading.textContent()).toBe('1 highlight');
+    expect(await section.getByText('heads specialise again').count()).toBe(1);
+    expect(await section.getByRole('link', { name: `Open highlight “${quote}” on the page` }).getAttribute('href')).toBe(href);
+    expect(await status.getByRole('button', { name: 'Undo delete' }).count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => drawn(page)).toEqual(['Individual attention heads clearly learn to perform different tasks.']);
+
+    await section.getByRole('button', { name: `Delete highlight “${quote}”` }).click();
+    await expect.poll(() => heading.textContent()).toBe('0 highlights');
+    await library.reload();
+    await library.getByRole('button', { name: TITLE }).click();
+    await expect.poll(() => heading.textContent()).toBe('0 highlights');
+    expect(await section.getByRole('button', { name: 'Undo delete' }).count()).toBe(0);
+    expect(await library.getByRole('alert').count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => highlightsHeading(page).textContent()).toBe('0 highlights');
+    expect(await drawn(page)).toEqual([]);
+    await page.close();
+    await library.close();
+  });
+});
