@@ -13,7 +13,7 @@
 import { ABSTRACT, TITLE } from '../search/postings';
 import { FIELD_BOOST, idf } from '../search/rank';
 import { parseAuthorName, type AuthorName } from './authors';
-import { analyzeField, compileKeyword, type CompiledKeyword } from './keywords';
+import { compileKeyword, type CompiledKeyword } from './keywords';
 import { FieldTerms, ProfileTerms } from './scan';
 import type { Interests, ProfilePaper } from './types';
 
@@ -109,18 +109,6 @@ export function isEmptyProfile(profile: Profile): boolean {
   return profile.keywords.length === 0 && profile.watchedAuthors.size === 0 && profile.libraryAuthors.size === 0 && !profile.library;
 }
 
-/**
- * Index terms of a paper with their weighted counts (title words × TITLE_TERM_WEIGHT): the definition of a
- * paper's terms. buildLibraryModel gets the same counts through the listing scanner (score.test.ts checks the
- * cosines against this).
- */
-export function paperTermCounts(title: string, abstract: string | undefined): Map<string, number> {
-  const counts = abstract ? analyzeField(abstract).terms : new Map<string, number>();
-  for (const [term, n] of analyzeField(title).terms) counts.set(term, (counts.get(term) ?? 0) + TITLE_TERM_WEIGHT * n);
-  return counts;
-}
-
-
 export function buildProfile(interests: Interests, libraryPapers: readonly ProfilePaper[], options: ProfileOptions = {}): Profile {
   const warnings: string[] = [];
   const keywords: CompiledKeyword[] = [];
@@ -215,7 +203,10 @@ function buildLibraryModel(
   let documentFrequency = new Int32Array(1024);
   // Each paper once, by id: a saved paper that is also a corpus paper must not count twice for rarity.
   const counted = new Set<string>();
-  /** A paper's terms (scanner numbers) and weighted counts, in paperTermCounts' order: abstract's, then title's. */
+  /**
+   * A paper's index terms (scanner numbers) with their counts, title words counting TITLE_TERM_WEIGHT times;
+   * the abstract's terms first, then the title's others.
+   */
   const countDocument = (paper: ProfilePaper): { ids: number[]; counts: number[] } | undefined => {
     if (counted.has(paper.id)) return undefined;
     counted.add(paper.id);

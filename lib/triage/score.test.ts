@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAuthorName } from './authors';
-import { buildProfile, isEmptyProfile, paperTermCounts } from './profile';
+import { analyze, COMPOUND } from '../search/tokenize';
+import { buildProfile, isEmptyProfile, TITLE_TERM_WEIGHT } from './profile';
 import { idf } from '../search/rank';
 import { AUTHOR_POINTS, familyFilter, highlightCap, KEYWORD_ABSTRACT_POINTS, KEYWORD_TITLE_POINTS, mayBeKnown, nearestSimilarities, scoreEntries, SIMILARITY_THRESHOLD } from './score';
 import { DEFAULT_INTERESTS, type Interests, type ProfilePaper, type TriageEntry } from './types';
@@ -164,7 +165,22 @@ describe('like my library', () => {
 });
 
 describe('nearest saved paper', () => {
-  /** Each saved paper's cosine with the entry by brute force, from paperTermCounts and idf: the definition. */
+  /**
+   * A paper's terms by definition: the search analyzer's index terms (no stop words, no compounds) with their
+   * counts, a title word counting TITLE_TERM_WEIGHT times.
+   */
+  function paperTermCounts(title: string, abstract: string | undefined): Map<string, number> {
+    const counts = new Map<string, number>();
+    const count = (text: string, weight: number) =>
+      analyze(text, (term, kind, _start, _end, stop) => {
+        if (!stop && kind !== COMPOUND) counts.set(term, (counts.get(term) ?? 0) + weight);
+      });
+    count(abstract ?? '', 1);
+    count(title, TITLE_TERM_WEIGHT);
+    return counts;
+  }
+
+  /** Each saved paper's cosine with the entry by brute force, from paperTermCounts and idf. */
   function bruteForceCosines(library: ProfilePaper[], entry: TriageEntry): number[] {
     const counts = library.map((p) => paperTermCounts(p.title, p.abstract));
     const df = new Map<string, number>();

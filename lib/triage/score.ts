@@ -171,7 +171,10 @@ function keywordIds(keywords: readonly CompiledKeyword[], terms: ProfileTerms): 
   }));
 }
 
-/** How often a keyword occurs in a field (countKeyword in keywords.ts, over term ids). */
+/**
+ * How often a keyword occurs in a field: a one-word keyword as an index term or a compound; a phrase as its words
+ * in a row, or (hyphenated) as its closed compound, whichever is more often.
+ */
 function keywordCount(keyword: KeywordIds, field: FieldTerms): number {
   const { sequence } = keyword;
   const n = sequence.length;
@@ -344,7 +347,7 @@ class NearestPaper {
     this.commonCount = 0;
     this.commonBound = 0;
     let squares = 0;
-    // Title words count TITLE_TERM_WEIGHT times, as in the saved papers' vectors (paperTermCounts).
+    // Title words count TITLE_TERM_WEIGHT times, as in the saved papers' vectors (buildLibraryModel).
     const titleOrder = title.order;
     for (let k = 0; k < title.distinct; k++) {
       const id = titleOrder[k]!;
