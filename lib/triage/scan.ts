@@ -121,9 +121,16 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   return out;
 }
 
-/** FNV-1a over code units, continued from `hash`. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a over UTF-16 code units: the hash of every term table here and of score.ts's name filter. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** FNV-1a of a whole string. */
+export function hashString(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
 
 // Char classes of ASCII, for the scanner's inner loop: one table read instead of a chain of comparisons.
 const OTHER = 0;

@@ -16,7 +16,7 @@ import { MAX_TERM_LENGTH } from '../search/tokenize';
 import { parseAuthorName, sameAuthor, type AuthorName } from './authors';
 import type { CompiledKeyword } from './keywords';
 import { TITLE_TERM_WEIGHT as PROFILE_TITLE_TERM_WEIGHT, type LibraryModel, type Profile } from './profile';
-import { FieldTerms, type ProfileTerms } from './scan';
+import { FieldTerms, FNV_OFFSET as SCAN_FNV_OFFSET, FNV_PRIME as SCAN_FNV_PRIME, hashString, type ProfileTerms } from './scan';
 import type { Reason, TriageEntry, TriageResult } from './types';
 
 /** A module-local copy for the per-term loop (an imported binding can be a getter call per read under tsx). */
@@ -217,13 +217,7 @@ export class FamilyFilter {
   private readonly hashes: ReadonlySet<number>;
 
   constructor(families: Iterable<string>) {
-    const hashes = new Set<number>();
-    for (const family of families) {
-      let hash = FNV_OFFSET;
-      for (let i = 0; i < family.length; i++) hash = Math.imul(hash ^ family.charCodeAt(i), FNV_PRIME);
-      hashes.add(hash);
-    }
-    this.hashes = hashes;
+    this.hashes = new Set(Array.from(families, hashString));
   }
 
   has(hash: number): boolean {
@@ -231,8 +225,9 @@ export class FamilyFilter {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** Module-local copies for mayBeKnown's per-character loop (see TITLE_TERM_WEIGHT above). */
+const FNV_OFFSET = SCAN_FNV_OFFSET;
+const FNV_PRIME = SCAN_FNV_PRIME;
 
 export function familyFilter(profile: Profile): FamilyFilter | undefined {
   const families = new Set([...profile.watchedAuthors.keys(), ...profile.libraryAuthors.keys()]);
