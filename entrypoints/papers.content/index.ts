@@ -28,6 +28,11 @@ interface Entry {
 /** Adapters whose page is about one paper: its panel is shown inline, open, under the title. */
 const SINGLE_PAPER = new Set(['arxiv-abs', 'arxiv-html', 'hf-paper']);
 
+/** The adapter for the page as it is now (a Hugging Face page can change its URL without loading). */
+const adapterHere = () => pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER;
+/** A page listing papers: triaged, stepped through with j/k; its context request says so (background warms up). */
+const isListing = (adapter: { name: string }) => !SINGLE_PAPER.has(adapter.name);
+
 /** Note drafts live in extension storage: the page's own localStorage would let the page read them. */
 const extensionDrafts: DraftStore = {
   get: async (key) => ((await browser.storage.local.get(key))[key] as string | undefined) ?? null,
@@ -57,8 +62,7 @@ export default defineContentScript({
   async main(ctx) {
     // Asked for while the page is still parsing, so that at DOMContentLoaded most marks can be placed at once,
     // before the page's first layout (see lib/library/page-context.ts). Failure only means the slower path.
-    const listing = !SINGLE_PAPER.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name);
-    let contextRequest: Promise<PageContext | undefined> | undefined = sendMessage('pageContext', { listing }).catch(() => undefined);
+    let contextRequest: Promise<PageContext | undefined> | undefined = sendMessage('pageContext', { listing: isListing(adapterHere()) }).catch(() => undefined);
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
     }
@@ -145,8 +149,8 @@ export default defineContentScript({
      */
     async function scan(): Promise<number> {
       const url = new URL(location.href);
-      const adapter = pickAdapter(url) ?? FALLBACK_ADAPTER;
-      const context = await (contextRequest ?? sendMessage('pageContext', { listing: !SINGLE_PAPER.has(adapter.name) }).catch(() => undefined));
+      const adapter = adapterHere();
+      const context = await (contextRequest ?? sendMessage('pageContext', { listing: isListing(adapter) }).catch(() => undefined));
       contextRequest = undefined;
       if (ctx.isInvalid) return 0;
       let t = performance.now();
@@ -169,8 +173,8 @@ export default defineContentScript({
       timing.place = performance.now() - t;
       // Triage after the marks (page-triage.ts starts on the next task): scoring and reading authors beside the
       // lookup made the marks wait (1,000-entry listing: DOMContentLoaded → marks 94–109 → 171–197 ms).
-      if (!SINGLE_PAPER.has(adapter.name)) void pageTriage.add(fresh);
-      if (SINGLE_PAPER.has(adapter.name) && entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
+      if (isListing(adapter)) void pageTriage.add(fresh);
+      else if (entries.length === 1 && entries[0]!.ref.id) void openPanel(entries[0]!, { inline: true });
       // A failed answer only leaves those entries unmarked; it must not stop the script.
       if (asking.length) confirmed = confirm(asking, generation).catch((error: unknown) => console.warn('paperlight: page lookup failed', error));
       return placed;
@@ -212,7 +216,7 @@ export default defineContentScript({
     // Highlights and quotes on the paper's own pages (annotate.ts); the panel is reopened when they save the paper
     // or change its note, so it shows what the background now holds.
     const page = entries.length === 1 ? entries[0]! : undefined;
-    if (page?.ref.id && ANNOTATED_ADAPTERS.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name)) {
+    if (page?.ref.id && ANNOTATED_ADAPTERS.has(adapterHere().name)) {
       // A paper the page context could not name may still be a saved one the background finds by its title.
       void (page.mark.paperId ? Promise.resolve() : confirmed).then(() => {
         if (ctx.isInvalid) return;
@@ -249,7 +253,7 @@ export default defineContentScript({
     });
 
     // Keyboard triage, where there is a list to triage.
-    if (!SINGLE_PAPER.has((pickAdapter(new URL(location.href)) ?? FALLBACK_ADAPTER).name) && (await triageKeysSetting.getValue())) {
+    if (isListing(adapterHere()) && (await triageKeysSetting.getValue())) {
       let outlined: HTMLElement | undefined;
       let previousOutline = '';
       // The key help, built once; `?` attaches and detaches it.

@@ -55,7 +55,7 @@ const interests = v.strictObject({
 
 export const PAYLOADS: { [K in keyof ProtocolMap]: v.GenericSchema } = {
   getCorpusStatus: none,
-  pageContext: v.optional(v.union([v.undefined(), v.null(), v.strictObject({ listing: v.boolean() })])),
+  pageContext: v.union([none, v.strictObject({ listing: v.boolean() })]),
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(10_000)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))) }),
   related: v.strictObject({ id }),
   getPaper: v.strictObject({ id }),
