@@ -9,9 +9,12 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export const median = (samples: readonly number[]): number => percentile(samples, 0.5);
 
-/** Median wall time of `runs` calls of `f`, in ms; `warmUp` makes one untimed call first (JIT, caches). */
-export function medianTime(runs: number, f: () => void, { warmUp = false } = {}): number {
-  if (warmUp) f();
+/**
+ * Median wall time of `runs` calls of `f`, in ms; `warmUp` makes untimed calls first (JIT, caches): one for
+ * `true`, or that many.
+ */
+export function medianTime(runs: number, f: () => void, { warmUp = false }: { warmUp?: boolean | number } = {}): number {
+  for (let i = 0; i < Number(warmUp); i++) f();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();

@@ -4,25 +4,17 @@
  */
 import { buildProfile, scoreEntries, type Interests, type ProfilePaper, type TriageEntry } from '../../lib/triage/index';
 import { clearScoreMemo } from '../../lib/triage/score';
+import { medianTime } from './stats';
 
+/** Medians in ms, as the Node rows of triage.bench.ts give them. */
 export interface ChromiumTimes {
-  buildMs: number[];
-  newPageMs: number[];
-  samePageMs: number[];
+  buildMs: number;
+  newPageMs: number;
+  samePageMs: number;
 }
 
-function time(runs: number, f: () => void): number[] {
-  // Warm-up: the first calls compile and re-optimise (as a background worker's first pages do); Node's figures
-  // beside these get one.
-  for (let i = 0; i < 3; i++) f();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    f();
-    ms.push(performance.now() - start);
-  }
-  return ms;
-}
+// Three warm-up calls: the first calls compile and re-optimise (as a background worker's first pages do).
+const warmUp = 3;
 
 (globalThis as { paperlightTriageTimes?: unknown }).paperlightTriageTimes = (
   interests: Interests,
@@ -31,12 +23,12 @@ function time(runs: number, f: () => void): number[] {
   page: TriageEntry[],
   runs: number,
 ): ChromiumTimes => {
-  const buildMs = time(5, () => buildProfile(interests, library, { corpus }));
+  const buildMs = medianTime(5, () => buildProfile(interests, library, { corpus }), { warmUp });
   const profile = buildProfile(interests, library, { corpus });
-  const newPageMs = time(runs, () => {
+  const newPageMs = medianTime(runs, () => {
     clearScoreMemo();
     scoreEntries(profile, page);
-  });
-  const samePageMs = time(runs, () => scoreEntries(profile, page));
+  }, { warmUp });
+  const samePageMs = medianTime(runs, () => scoreEntries(profile, page), { warmUp });
   return { buildMs, newPageMs, samePageMs };
 };

@@ -16,7 +16,7 @@ import { buildProfile, highlightCap, scoreEntries, SIMILARITY_THRESHOLD, type In
 import { analyze } from '../../lib/search/tokenize';
 import { clearScoreMemo, nearestSimilarities } from '../../lib/triage/score';
 import { SKIP_NO_SHARED } from '../shared';
-import { median, medianTime } from './stats';
+import { medianTime } from './stats';
 import { timeInChromium } from './triage-chromium';
 import { BENCH_VARIANTS, LIBRARY_SIZE, PAGE_SIZE, shuffled, triageBenchData, type JsonlRecord } from './triage-data';
 
@@ -54,7 +54,7 @@ export default async function triageBench(): Promise<void> {
     rows.push({ profile: name, buildMs, scoreMs, warmMs, passing: results.filter((r) => r.score >= 1).length, highlighted: results.filter((r) => r.highlighted).length });
   }
   const inChromium = await timeInChromium(variants.map(([, v]) => v), library, seeds, page, 15);
-  const chromiumMs = (i: number, key: 'buildMs' | 'newPageMs' | 'samePageMs') => (typeof inChromium === 'string' ? undefined : median(inChromium[i]![key]));
+  const chromiumMs = (i: number, key: 'buildMs' | 'newPageMs' | 'samePageMs') => (typeof inChromium === 'string' ? undefined : inChromium[i]![key]);
   const both = (chromium: number | undefined, node: number) => `${chromium === undefined ? '–' : chromium.toFixed(1)} / ${node.toFixed(1)}`;
   if (typeof inChromium === 'string') console.log(`Chromium columns empty: ${inChromium}`);
   console.log(`\n| profile (${LIBRARY_SIZE} saved papers) | build ms, Chromium / Node | score ${PAGE_SIZE} entries ms, new page, Chromium / Node (goal ≤ ${GOAL_MS}) | same page again ms, Chromium / Node | over threshold | highlighted (cap ${highlightCap(PAGE_SIZE)}) |`);
