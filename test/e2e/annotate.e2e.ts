@@ -70,16 +70,22 @@ const panel = (page: Page, title = TITLE) => page.getByRole('region', { name: `P
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Paperlight: annotate' });
 const highlightsHeading = (page: Page, title = TITLE) => panel(page, title).getByRole('region', { name: 'Highlights' }).getByRole('heading');
 
+/** The extension with the corpus loaded, arXiv answered from the routed v1 and v2 pages (nothing else). */
+async function annotatingSession(): Promise<ExtensionSession> {
+  const session = await launchExtension();
+  await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
+  await session.context.route(V1, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v1.html')) }));
+  await session.context.route(V2, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v2.html')) }));
+  const popup = await session.openPage('popup.html');
+  await waitForCorpus(popup);
+  await popup.close();
+  return session;
+}
+
 describe('annotating arXiv HTML pages', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
-    session = await launchExtension();
-    await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
-    await session.context.route(V1, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v1.html')) }));
-    await session.context.route(V2, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v2.html')) }));
-    const popup = await session.openPage('popup.html');
-    await waitForCorpus(popup);
-    await popup.close();
+    session = await annotatingSession();
   });
   afterAll(async () => {
     await session?.close();
@@ -288,12 +294,7 @@ describe('annotating arXiv HTML pages', () => {
 describe('changing highlights on the library page', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
-    session = await launchExtension();
-    await session.context.route(/^https:\/\/(arxiv\.org|static\.arxiv\.org)\//, (r) => r.fulfill({ status: 204, body: '' }));
-    await session.context.route(V1, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: tall(fixture('paper-v1.html')) }));
-    const popup = await session.openPage('popup.html');
-    await waitForCorpus(popup);
-    await popup.close();
+    session = await annotatingSession();
   });
   afterAll(async () => {
     await session?.close();
