@@ -22,8 +22,14 @@ const V1_STORES = {
   notes: 'id, paperId, updatedAt',
 };
 
-/** Every shipped schema with the profile it wrote. A version(2) that ships adds its row here. */
-const SHIPPED = [{ version: 1, stores: V1_STORES, fixture: 'v1-library.json' }];
+/** Version 2's stores exactly as they shipped: version 1's plus highlights (issue #8). Never edit. */
+const V2_STORES = { ...V1_STORES, highlights: 'id, paperId, updatedAt' };
+
+/** Every shipped schema with the profile it wrote. A version(3) that ships adds its row here. */
+const SHIPPED = [
+  { version: 1, stores: V1_STORES, fixture: 'v1-library.json' },
+  { version: 2, stores: V2_STORES, fixture: 'v2-library.json' },
+];
 
 type Fixture = { version: number; tables: Record<string, Record<string, unknown>[]> };
 const load = (file: string): Fixture => JSON.parse(readFileSync(new URL(`../../test/fixtures/db/${file}`, import.meta.url), 'utf8')) as Fixture;
@@ -79,15 +85,22 @@ describe('schema upgrades', () => {
       'u-5e6f7a8b9c0d',
     ]);
     expect(await db.notes.where('paperId').equals('c-3f1a2b4c5d6e').count()).toBe(2);
+    if (fixture.tables.highlights) expect(await db.highlights.where('paperId').equals('c-3f1a2b4c5d6e').count()).toBe(fixture.tables.highlights.length);
     db.close();
   });
 
-  it('a fixture covers every table of the current schema that existed when it shipped', () => {
+  it.each(SHIPPED)('the version $version fixture covers every table that version had, and each is still declared', ({ stores, fixture }) => {
     const db = new PaperlightDB(freshName());
-    const fixtureTables = Object.keys(load('v1-library.json').tables).sort();
-    expect(fixtureTables).toEqual(Object.keys(V1_STORES).sort());
+    expect(Object.keys(load(fixture).tables).sort()).toEqual(Object.keys(stores).sort());
     // Every shipped table is still declared: a version that drops one must say where its rows went.
-    for (const table of Object.keys(V1_STORES)) expect(db.tables.map((t) => t.name)).toContain(table);
+    for (const table of Object.keys(stores)) expect(db.tables.map((t) => t.name)).toContain(table);
+  });
+
+  it('the newest shipped schema is the current one (a new version adds its SHIPPED row and fixture)', () => {
+    const db = new PaperlightDB(freshName());
+    const newest = SHIPPED[SHIPPED.length - 1]!;
+    expect(newest.version).toBe(db.verno);
+    expect(Object.keys(newest.stores).sort()).toEqual(db.tables.map((t) => t.name).sort());
   });
 });
 
