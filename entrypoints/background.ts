@@ -15,6 +15,7 @@ import type { PageContext } from '@/lib/library/page-context';
 import * as highlights from '@/lib/browser/highlights';
 import { getInterests, likePaper, setInterests, watchAuthor } from '@/lib/browser/interests';
 import { TriageService } from '@/lib/browser/triage-service';
+import { errorText } from '@/lib/library/error-text';
 
 // corpus.json is written by a build hook, so WXT's typed public paths do not list it.
 const assetUrl = browser.runtime.getURL as (path: string) => string;
@@ -46,7 +47,7 @@ export default defineBackground(() => {
       })
       .catch(async (error: unknown) => {
         const installed = await installedCorpus(db).catch(() => null);
-        status = { state: 'error', error: String(error instanceof Error ? error.message : error), version: installed?.version ?? null, count: installed?.count ?? 0 };
+        status = { state: 'error', error: errorText(error), version: installed?.version ?? null, count: installed?.count ?? 0 };
         console.error('paperlight:', error);
       })
       .finally(() => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/browser/messages';
 import type { Interests } from '@/lib/triage/types';
+import { errorText } from '@/lib/library/error-text';
 
 /**
  * What listings are triaged against (issue #7): watched keywords and authors, and "like my library". Each change
@@ -19,7 +20,7 @@ export function InterestsSection() {
       setInterests(await sendMessage('setInterests', { interests: next }));
       setStatus('Interests saved');
     } catch (e) {
-      setStatus(`Could not save the interests: ${e instanceof Error ? e.message : String(e)}`);
+      setStatus(`Could not save the interests: ${errorText(e)}`);
     }
   };
 

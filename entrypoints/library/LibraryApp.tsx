@@ -23,6 +23,7 @@ import { TransferPanel } from './TransferPanel';
 import { StorageStatus } from './StorageStatus';
 import { InterestsSection } from './InterestsSection';
 import { triageKeysSetting } from '@/lib/browser/settings';
+import { errorText } from '@/lib/library/error-text';
 
 /** The reader's settings (this page is also the extension's options page). */
 function Settings() {
@@ -104,7 +105,7 @@ export function LibraryApp() {
   const run = (f: () => Promise<unknown>) => () =>
     void f()
       .then(reload)
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
 
   const tags = useMemo(() => [...new Set(rows.flatMap((r) => r.paper.tags))].sort(), [rows]);
   const visible = useMemo(

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/browser/messages';
 import { highlightLink, type Highlight } from '@/lib/library/highlights';
+import { errorText } from '@/lib/library/error-text';
 
 /** The start of a quote, to tell one highlight's buttons from another's. */
 const short = (h: Highlight) => h.selector.quote.exact.slice(0, 40);
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * A paper's highlights on the library page (issue #8): in reading order, each quote with its comment and a link
@@ -19,7 +19,7 @@ export function PaperHighlights({ paperId }: { paperId: string }) {
   // Every change is followed by a fresh read, so the list and its count are the background's, not a guess.
   const load = async () => setHighlights(await sendMessage('getHighlights', { paperId }));
   useEffect(() => {
-    void load().catch((e: unknown) => setError(`Could not read the highlights: ${message(e)}`));
+    void load().catch((e: unknown) => setError(`Could not read the highlights: ${errorText(e)}`));
   }, [paperId]);
   const run = async (what: string, f: () => Promise<unknown>) => {
     try {
@@ -28,7 +28,7 @@ export function PaperHighlights({ paperId }: { paperId: string }) {
       await load();
       return true;
     } catch (e) {
-      setError(`Could not ${what}: ${message(e)}`);
+      setError(`Could not ${what}: ${errorText(e)}`);
       return false;
     }
   };

@@ -5,6 +5,7 @@ import { MAX_INPUT_BYTES } from '@/lib/formats/input';
 import type { ExportFormat } from '@/lib/formats/export';
 import type { ImportPlan } from '@/lib/formats/import';
 import type { FormatsWorker } from './formats.worker';
+import { errorText } from '@/lib/library/error-text';
 
 const FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'bibtex', label: 'BibTeX (.bib)' },
@@ -73,7 +74,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setMessage(`Exported ${file.count} paper${file.count === 1 ? '' : 's'} as ${filename}`);
     } catch (e) {
-      setMessage(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`Export failed: ${errorText(e)}`);
     }
   };
 
@@ -92,7 +93,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
       const plan: ImportPlan = await track<ImportPlan>('Reading the file', formats().plan(snapshot, transfer(bytes, [bytes.buffer]), file.name) as Promise<ImportPlan>);
       setPending({ name: file.name, plan, baseRevision: revision });
     } catch (e) {
-      setMessage(`Could not read “${file.name}”: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
+      setMessage(`Could not read “${file.name}”: ${errorText(e)}. Nothing was imported.`);
     }
   };
 
@@ -105,7 +106,7 @@ export function TransferPanel({ listId, listName, onImported }: { listId: string
       setPending(undefined);
       await onImported();
     } catch (e) {
-      setMessage(`Import failed: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
+      setMessage(`Import failed: ${errorText(e)}. Nothing was imported.`);
     }
   };
 

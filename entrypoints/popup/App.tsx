@@ -8,6 +8,7 @@ import { KeyLegend, POPUP_KEYS } from '@/components/KeyLegend';
 import { TagAdder } from '@/components/TagAdder';
 import { ListsView } from './ListsView';
 import { TabTriage } from './TabTriage';
+import { errorText } from '@/lib/library/error-text';
 
 /** Polls the background while the corpus installs, so progress is visible; stops once it is ready or failed. */
 function useCorpusStatus(): CorpusStatus | undefined {
@@ -66,7 +67,7 @@ export function App() {
       setActive(0);
       setError('');
     } catch (e) {
-      if (mine === seq.current) setError(`Search failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (mine === seq.current) setError(`Search failed: ${errorText(e)}`);
     }
   }, []);
 
@@ -116,7 +117,7 @@ export function App() {
     setActive(0);
   }
 
-  const act = (f: () => Promise<void>) => () => void f().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  const act = (f: () => Promise<void>) => () => void f().catch((e: unknown) => setError(errorText(e)));
 
   const onKeyDown = (e: KeyboardEvent) => {
     const n = hits.length;
@@ -231,7 +232,7 @@ export function App() {
         <TagAdder
           autoFocus
           suggest={(prefix) => sendMessage('suggestTags', { prefix })}
-          onAdd={(tag) => void addTag(current, tag).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))}
+          onAdd={(tag) => void addTag(current, tag).catch((e: unknown) => setError(errorText(e)))}
           onCancel={() => void addTag(current, '')}
         />
       )}

@@ -13,6 +13,7 @@
 import { createInterface } from 'node:readline';
 import { buildCorpus, readJsonlPapers } from '../corpus/build';
 import { corpusToDocs, PaperIndex } from '../search/index';
+import { errorText } from '../library/error-text';
 
 const LIMIT = 10;
 
@@ -43,7 +44,7 @@ if (corpusFile) {
   try {
     papers = [...seeds, ...readJsonlPapers(corpusFile, seeds)];
   } catch (error) {
-    usage(`cannot read ${corpusFile}: ${error instanceof Error ? error.message : String(error)}`);
+    usage(`cannot read ${corpusFile}: ${errorText(error)}`);
   }
 }
 const index = PaperIndex.build(corpusToDocs(papers));

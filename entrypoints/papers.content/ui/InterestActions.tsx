@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/browser/messages';
 import type { PaperInput } from '@/lib/browser/library';
+import { errorText } from '@/lib/library/error-text';
 
 /**
  * The page panel's two ways to add to the reader's interests (issue #7): watch one of the paper's authors, or
@@ -18,7 +19,7 @@ export function InterestActions({ paper, onChanged }: { paper: PaperInput; onCha
         setDone(message);
         onChanged();
       })
-      .catch((err: unknown) => setDone(`Could not change your interests: ${err instanceof Error ? err.message : String(err)}`));
+      .catch((err: unknown) => setDone(`Could not change your interests: ${errorText(err)}`));
   };
   return (
     <div class="interest-actions" role="group" aria-label="Interests">

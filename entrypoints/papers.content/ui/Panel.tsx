@@ -8,6 +8,7 @@ import { NoteEditor, type DraftStore } from '@/components/NoteEditor';
 import { TagAdder } from '@/components/TagAdder';
 import type { ComponentChildren } from 'preact';
 import { InterestActions } from './InterestActions';
+import { errorText } from '@/lib/library/error-text';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -62,7 +63,7 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, chil
     if (e && !gate.allows(e)) return;
     void f()
       .then(refresh)
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(errorText(err)));
   };
 
   const saved = details?.saved;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/lib/library/error-text';
 
 /**
  * The small control shown beside a text selection on a paper page (issue #8), or beside a clicked highlight to
@@ -38,7 +39,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
 
   const run = (f: () => Promise<void>) =>
     trusted(() => {
-      void f().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      void f().catch((e: unknown) => setError(errorText(e)));
     });
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && e.isTrusted) props.onClose();
