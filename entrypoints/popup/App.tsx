@@ -52,6 +52,10 @@ export function App() {
   const [error, setError] = useState('');
   const box = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
+  // Bumped after a write (save, status, tag) to search again. A write's refresh must search what the box holds when
+  // the write returns, not what it held at the key press: the reader may have typed on meanwhile, and the old
+  // query's answer would replace the new one's.
+  const [revision, setRevision] = useState(0);
 
   const run = useCallback(async (q: string) => {
     const mine = ++seq.current;
@@ -71,15 +75,22 @@ export function App() {
     }
   }, []);
 
-  // Results follow every keystroke; the corpus becoming ready re-runs the current query.
+  // Results follow every keystroke; the corpus becoming ready, or a write, re-runs the current query.
   useEffect(() => {
     void run(query);
-  }, [query, corpus?.state, run]);
+  }, [query, corpus?.state, revision, run]);
 
   const hits = view.kind === 'related' ? (related ?? []) : (response?.hits ?? []);
   const current = hits[active];
 
-  const refresh = () => (view.kind === 'related' ? openRelated(view.of) : run(query));
+  // The view as it is when the write returns, for the same reason as `revision`.
+  const viewNow = useRef(view);
+  viewNow.current = view;
+  const refresh = async () => {
+    const now = viewNow.current;
+    if (now.kind === 'related') await openRelated(now.of);
+    else setRevision((r) => r + 1);
+  };
 
   const open = (hit: PopupHit | undefined) => {
     if (!hit) return;
