@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
 import { READING_LIST_ID, READING_STATUSES, statusRank, type ReadingStatus } from '@/lib/library/types';
 
@@ -89,12 +89,21 @@ export function LibraryApp() {
 
   const current = lists.find((l) => l.list.id === listId);
 
+  // Reloads read the list chosen now, not the one chosen when the write that asked for them began, and only the
+  // latest reload shows: a slow answer for a list the reader has just left must not replace the one they chose.
+  const listNow = useRef(listId);
+  listNow.current = listId;
+  const loads = useRef(0);
   const reload = async () => {
+    const mine = ++loads.current;
     const all = await sendMessage('getLists', undefined);
+    if (mine !== loads.current) return;
     setLists(all);
-    const id = all.some((l) => l.list.id === listId) ? listId : READING_LIST_ID;
-    if (id !== listId) setListId(id);
-    setRows(await sendMessage('getListPapers', { listId: id }));
+    const want = listNow.current;
+    const id = all.some((l) => l.list.id === want) ? want : READING_LIST_ID;
+    if (id !== want) setListId(id);
+    const papers = await sendMessage('getListPapers', { listId: id });
+    if (mine === loads.current) setRows(papers);
   };
   useEffect(() => {
     void reload().catch((e: unknown) => setError(String(e)));
