@@ -34,9 +34,14 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, chil
   // The library key, known once the paper is found or saved; a ref so actions chained after a save see it.
   const paperId = useRef(mark.paperId);
 
+  // Two quick actions refresh twice; only the latest refresh shows, so an earlier answer arriving late cannot put
+  // back the state from before the second action.
+  const refreshes = useRef(0);
   const refresh = async () => {
+    const mine = ++refreshes.current;
     const id = paperId.current;
     const [d, l] = await Promise.all([id ? sendMessage('getPaper', { id }) : Promise.resolve(null), sendMessage('getLists', undefined)]);
+    if (mine !== refreshes.current) return;
     setDetails(d);
     setLists(l);
     if (id) {
