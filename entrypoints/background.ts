@@ -32,10 +32,20 @@ export default defineBackground(() => {
     return (await res.json()) as CorpusAsset;
   };
 
+  // Settles once this worker knows whether a corpus load is under way: at the load's first progress report (it
+  // reports 0 of N before writing) or when the check or load ends. Until then the status says "loading 0 of 0",
+  // which is not yet true or false, so getCorpusStatus waits for it rather than make every worker start look
+  // like a corpus load in the popup.
+  let known: Promise<void> = Promise.resolve();
+
   /** Single-flight: onInstalled and start-up both ask, one load runs. */
-  const ensure = () =>
-    (loading ??= ensureCorpus(db, __CORPUS_VERSION__, fetchAsset, (done, total) => {
+  const ensure = () => {
+    if (loading) return loading;
+    let settle = () => {};
+    known = new Promise((resolve) => (settle = resolve));
+    loading = ensureCorpus(db, __CORPUS_VERSION__, fetchAsset, (done, total) => {
       status = { state: 'loading', done, total };
+      settle();
     })
       .then(async (result) => {
         if (result.status === 'loaded') {
@@ -52,7 +62,10 @@ export default defineBackground(() => {
       })
       .finally(() => {
         loading = undefined;
-      }));
+        settle();
+      });
+    return loading;
+  };
 
   browser.runtime.onInstalled.addListener(() => void ensure());
   void ensure();
@@ -102,7 +115,10 @@ export default defineBackground(() => {
     });
   }
 
-  handle('getCorpusStatus', () => status);
+  handle('getCorpusStatus', async () => {
+    if (status.state === 'loading' && status.total === 0) await known;
+    return status;
+  });
 
   handle('search', async ({ query, limit }) => {
     const started = performance.now();

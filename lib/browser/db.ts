@@ -185,6 +185,7 @@ export async function loadCorpus(
   }
   const started = Date.now();
   const total = asset.papers.length;
+  onProgress?.(0, total); // a load is under way (the background's status waits for this or the end)
   await db.transaction('rw', db.corpus, db.corpusMeta, async () => {
     await db.corpus.clear();
     for (let i = 0; i < total; i += CHUNK) {
