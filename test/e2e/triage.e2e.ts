@@ -230,6 +230,36 @@ describe('triage of listings', () => {
     await page.close();
   });
 
+  it("on a Hugging Face daily page, scores the abstracts and authors the cards do not show (the page's own data)", async () => {
+    const options = await session.openPage('library.html');
+    const interests = options.getByRole('region', { name: 'Interests' });
+    const stored = () => readRow<{ interests: unknown }>(options, 'meta', 'interests').then((r) => r?.interests);
+    const before = await stored();
+    // Both only in the card's data: its abstract ("power-law") and its author list (the card shows no names).
+    await interests.getByRole('textbox', { name: 'Author' }).fill('Kaplan, J.');
+    await interests.getByRole('button', { name: 'Add author' }).click();
+    await interests.getByRole('textbox', { name: 'Keyword' }).fill('power-law');
+    await interests.getByRole('button', { name: 'Add keyword' }).click();
+    await expect.poll(() => interests.getByRole('list', { name: 'Watched keywords' }).getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => interests.getByRole('list', { name: 'Watched authors' }).getByRole('listitem').count()).toBe(2);
+
+    const page = await session.context.newPage();
+    await page.goto(HF_URL);
+    await expect.poll(() => marks(page).count()).toBe(2);
+    const scaling = page.getByRole('button', { name: 'Matches your interests: “Scaling Laws for Neural Language Models”' });
+    await scaling.focus();
+    const why = page.getByRole('tooltip');
+    await expect.poll(() => why.textContent()).toContain('watched author Kaplan, J. (as Jared Kaplan)');
+    expect(await why.textContent()).toContain('keyword “power-law” in the abstract');
+    await page.close();
+
+    // Back to the interests the next test starts from.
+    await interests.getByRole('button', { name: 'Remove author Kaplan, J.' }).click();
+    await interests.getByRole('button', { name: 'Remove keyword power-law' }).click();
+    await expect.poll(stored).toEqual(before);
+    await options.close();
+  });
+
   it('the page panel adds to the interests: "Watch this author" and "More like this paper"', async () => {
     const page = await session.context.newPage();
     await page.goto(PANEL_URL);

@@ -16,6 +16,28 @@ describe('Hugging Face daily papers', () => {
     expect(refs[2]!.title).toBe('Scaling Laws for Neural Language Models');
   });
 
+  it("reads each card's abstract and authors from the page's hydration blob, as plain text", () => {
+    expect(refs[0]!.authors).toEqual(['Xinyu Yang', 'Jixuan Leng']);
+    expect(refs[0]!.abstract).toMatch(/^Current PEFT methods for LLMs can achieve either high quality, efficient training, or scalable serving, but not all three/);
+    expect(refs[2]!.authors).toEqual(['Jared Kaplan', 'Sam McCandlish', 'Tom Henighan']);
+    expect(refs[2]!.abstract).toMatch(/^We study empirical scaling laws .* <b>Not markup<\/b>$/);
+    // A card the blob does not describe has neither, and the marks never needed the blob.
+    expect(refs[1]!.authors).toBeUndefined();
+    expect(refs[1]!.abstract).toBeUndefined();
+  });
+
+  it('ignores a missing, broken or differently shaped blob', () => {
+    for (const props of [null, '{not json', '{"dailyPapers":{}}', '{"dailyPapers":[{"paper":{"id":"2412.08946","summary":7,"authors":"Ada"}}]}', 'null']) {
+      const page = loadPage('hf-daily.html');
+      const blob = page.querySelector('[data-target="DailyPapers"]')!;
+      if (props === null) blob.removeAttribute('data-props');
+      else blob.setAttribute('data-props', props);
+      const cards = extract(page, new URL('https://huggingface.co/papers/date/2024-12-12'));
+      expect(cards.map((r) => r.id)).toEqual(['2412.08946', '2401.00003', '2001.08361']);
+      expect(cards.map((r) => [r.authors, r.abstract])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined]]);
+    }
+  });
+
   it('keeps a hostile title as inert text', () => {
     expect(refs[1]!.title).toBe('<script>alert("card")</script> Titles Are Text');
     expect(doc.querySelectorAll('script').length).toBe(0);
