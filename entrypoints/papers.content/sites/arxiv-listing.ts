@@ -6,7 +6,7 @@
  * the same way: every dt that links to an abstract is an entry.
  */
 import type { PaperRef } from './index';
-import { firstLinkedArxivId, lazyAbstract, lazyAuthors, readableText } from './page-text';
+import { firstLinkedArxivId, itemsInside, lazyAbstract, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** Entry heads: arxiv.org/list/astro-ph/pastweek (2024-11, dl#articles) and list/cs/… 2023 (dl > dt). */
@@ -15,8 +15,9 @@ const sel = {
   link: 'a[href]',
   /** `div.list-title.mathjax` in the dd, both markups; MathJax may have rendered into it (astro-ph pastweek). */
   title: '.list-title',
-  /** `div.list-authors > a` in the dd, both markups. */
-  authors: '.list-authors a',
+  /** `div.list-authors > a` in the dd, both markups: the div, then its links (see itemsInside). */
+  authorList: '.list-authors',
+  author: 'a',
   /** The abstract on /new pages: `<p class="mathjax">` after the subjects in `div.meta` (test/fixtures/pages/arxiv-list-2024.html). */
   abstract: 'p.mathjax',
   /** The "Title:" / "Authors:" labels inside those divs. */
@@ -37,7 +38,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
       title: titleEl ? readableText(titleEl, sel.label) : '',
       element: dd ?? dt,
     };
-    const withAuthors = lazyAuthors(entry, () => (dd ? Array.from(dd.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean) : []));
+    const withAuthors = lazyAuthors(entry, () => (dd ? itemsInside(dd, sel.authorList, sel.author).map((a) => readableText(a)).filter(Boolean) : []));
     refs.push(lazyAbstract(withAuthors, () => {
       const p = dd?.querySelector(sel.abstract);
       return p ? readableText(p) : '';

