@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ListPaper, ListSummary } from '@/lib/browser/messages';
 import { READING_LIST_ID } from '@/lib/library/types';
+import { held as calls, useRoot } from '../../test/ui/held-replies';
 
 // What is tested is the order in which the page shows its own requests' answers, so the background is a stand-in
 // whose replies the test releases one by one; test/e2e/library.e2e.ts drives the page against the real one.
-const calls: { type: string; data: unknown; resolve: (value: unknown) => void }[] = [];
-vi.mock('@/lib/browser/messages', () => ({
-  sendMessage: (type: string, data: unknown) => new Promise((resolve) => calls.push({ type, data, resolve })),
-}));
+vi.mock('@/lib/browser/messages', async () => ({ sendMessage: (await import('../../test/ui/held-replies')).heldSendMessage }));
 const { LibraryApp } = await import('./LibraryApp');
 
 const summary = (id: string, name: string): ListSummary => ({
@@ -34,23 +31,13 @@ async function reply(type: string, value: unknown, data?: object): Promise<void>
 }
 
 describe('library page list switching', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    calls.length = 0;
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = useRoot();
 
   it('shows the list the reader chose even when the list they left answers last', async () => {
-    await act(async () => render(<LibraryApp />, root));
+    await act(async () => render(<LibraryApp />, root()));
     await reply('getLists', LISTS);
     // The Reading list's papers are slow to come; meanwhile the reader opens another list.
-    const diffusion = [...root.querySelectorAll('nav[aria-label="Lists"] button')].find((b) => b.textContent?.includes('Diffusion'));
+    const diffusion = [...root().querySelectorAll('nav[aria-label="Lists"] button')].find((b) => b.textContent?.includes('Diffusion'));
     expect(diffusion).toBeTruthy();
     await act(async () => (diffusion as HTMLButtonElement).click());
     await reply('getLists', LISTS);
@@ -58,7 +45,7 @@ describe('library page list switching', () => {
     await reply('getListPapers', [row('Attention Is All You Need')], { listId: READING_LIST_ID });
 
     expect(diffusion!.getAttribute('aria-current')).toBe('page');
-    const text = root.textContent ?? '';
+    const text = root().textContent ?? '';
     expect(text).toContain('Denoising Diffusion Probabilistic Models');
     expect(text).not.toContain('Attention Is All You Need');
   });

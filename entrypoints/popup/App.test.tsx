@@ -1,17 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseQuery } from '@/lib/search/query';
 import type { PopupHit, SearchResponse } from '@/lib/browser/messages';
+import { held as calls, useRoot } from '../../test/ui/held-replies';
 
 // The popup's ordering of its own requests is what is tested here, so the background is a stand-in whose replies
 // the test releases; test/e2e/popup.e2e.ts runs the same steps against the real background.
-const calls: { type: string; data: unknown; resolve: (value: unknown) => void }[] = [];
-vi.mock('@/lib/browser/messages', () => ({
-  sendMessage: (type: string, data: unknown) => new Promise((resolve) => calls.push({ type, data, resolve })),
-}));
+vi.mock('@/lib/browser/messages', async () => ({ sendMessage: (await import('../../test/ui/held-replies')).heldSendMessage }));
 const { App } = await import('./App');
 
 const hit = (title: string, saved = false): PopupHit => ({
@@ -41,23 +38,13 @@ async function answerPending(searches: Record<string, PopupHit[]>): Promise<void
 }
 
 describe('popup search after a write', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    calls.length = 0;
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = useRoot();
 
   it('shows the query typed while the write was in flight, not the one typed before it', async () => {
     const poseidon = hit('Poseidon: Efficient Foundation Models for PDEs');
     const searches = { poseidon: [poseidon, hit('Another PDE paper')], 'is:saved': [{ ...poseidon, saved: true, status: 'to-read' as const }] };
-    await act(async () => render(<App />, root));
-    const box = root.querySelector<HTMLInputElement>('input[aria-label="Search papers"]')!;
+    await act(async () => render(<App />, root()));
+    const box = root().querySelector<HTMLInputElement>('input[aria-label="Search papers"]')!;
     const type = async (text: string) =>
       act(async () => {
         box.value = text;
@@ -66,7 +53,7 @@ describe('popup search after a write', () => {
     await type('poseidon');
     await answerPending(searches);
     await answerPending(searches);
-    expect(root.querySelectorAll('[role="option"]')).toHaveLength(2);
+    expect(root().querySelectorAll('[role="option"]')).toHaveLength(2);
 
     // Alt+R on the first hit: save + set status, whose replies are held back while the reader types on.
     await act(async () => {
@@ -74,7 +61,7 @@ describe('popup search after a write', () => {
     });
     await type('is:saved');
     await answerPending(searches);
-    expect(root.querySelectorAll('[role="option"]')).toHaveLength(1);
+    expect(root().querySelectorAll('[role="option"]')).toHaveLength(1);
 
     // The writes return; the popup searches again, and must search what the box holds now.
     for (let i = 0; i < 5 && calls.some((c) => c.type !== 'search'); i++) {
@@ -85,7 +72,7 @@ describe('popup search after a write', () => {
     }
     await answerPending(searches);
     expect(box.value).toBe('is:saved');
-    expect([...root.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('aria-label'))).toEqual([poseidon.title]);
-    expect(root.querySelector('[aria-label="Active filters"]')?.textContent).toContain('saved');
+    expect([...root().querySelectorAll('[role="option"]')].map((o) => o.getAttribute('aria-label'))).toEqual([poseidon.title]);
+    expect(root().querySelector('[aria-label="Active filters"]')?.textContent).toContain('saved');
   });
 });
