@@ -101,6 +101,7 @@ export default defineContentScript({
               drafts: extensionDrafts,
               focusNote: options.focusNote ?? false,
               onChanged: (mark: PageMark) => updateMark(entry, mark),
+              onInterestsChanged: () => void pageTriage.rescore(),
               onClose: options.inline ? undefined : closePanel,
               children: h(HighlightList, { store: annotations }),
             }),

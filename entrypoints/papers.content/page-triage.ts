@@ -16,6 +16,8 @@ const barSheet = sharedSheet(BAR_CSS);
 export interface PageTriage {
   /** Adds entries a scan found; every entry of the page is scored again (the cap depends on the page's size). */
   add(refs: readonly PaperRef[]): Promise<void>;
+  /** Scores the page's entries again: the reader's interests changed (the panel's "Watch this author", say). */
+  rescore(): Promise<void>;
   /** j/k order: see PageHighlights.stepOrder. */
   stepOrder<T extends { ref: PaperRef }>(entries: readonly T[]): T[];
   reset(): void;
@@ -91,32 +93,40 @@ export function startPageTriage(ctx: ContentScriptContext): PageTriage {
     async add(fresh) {
       if (!fresh.length) return;
       refs.push(...fresh);
-      const mine = ++seq;
-      // After the caller's marks are out: reading every entry's authors and abstract takes 17–30 ms of the page's
-      // thread on a 397–1,000-entry listing, which must not hold up the marks (see DESIGN.md).
-      await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
-      if (mine !== seq || ctx.isInvalid) return;
-      const started = performance.now();
-      const all = [...refs];
-      const entries = all.map(triageEntry);
-      const read = performance.now() - started;
-      const answer = await sendMessage('triagePage', { entries });
-      if (mine !== seq || ctx.isInvalid) return;
-      const t = performance.now();
-      emptyProfile = answer.emptyProfile;
-      view.apply(all, answer.results);
-      if (!bar) {
-        // Above the element holding the entries (arXiv's dl, the search's ol, HF's grid), not inside it.
-        const first = all[0]!.element;
-        mountBar(first.parentElement ?? first);
-      } else bar.rerender();
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      // For the benchmarks (npm run bench -- page) and for anyone curious in DevTools.
-      console.debug(
-        `paperlight: triage ${view.highlightedCount()} of ${all.length} entries highlighted; ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded (read ${read.toFixed(1)}, message ${(t - started - read).toFixed(1)} of which scoring ${answer.ms.toFixed(1)}, place ${(performance.now() - t).toFixed(1)})`,
-      );
+      await score();
+    },
+    async rescore() {
+      if (refs.length) await score();
     },
     stepOrder: (entries) => view.stepOrder(entries),
     reset,
   };
+
+  /** Sends every entry and places the answer; a newer call (a scan's new entries, a rescore) supersedes it. */
+  async function score(): Promise<void> {
+    const mine = ++seq;
+    // After the caller's marks are out: reading every entry's authors and abstract takes 17–30 ms of the page's
+    // thread on a 397–1,000-entry listing, which must not hold up the marks (see DESIGN.md).
+    await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
+    if (mine !== seq || ctx.isInvalid) return;
+    const started = performance.now();
+    const all = [...refs];
+    const entries = all.map(triageEntry);
+    const read = performance.now() - started;
+    const answer = await sendMessage('triagePage', { entries });
+    if (mine !== seq || ctx.isInvalid) return;
+    const t = performance.now();
+    emptyProfile = answer.emptyProfile;
+    view.apply(all, answer.results);
+    if (!bar) {
+      // Above the element holding the entries (arXiv's dl, the search's ol, HF's grid), not inside it.
+      const first = all[0]!.element;
+      mountBar(first.parentElement ?? first);
+    } else bar.rerender();
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    // For the benchmarks (npm run bench -- page) and for anyone curious in DevTools.
+    console.debug(
+      `paperlight: triage ${view.highlightedCount()} of ${all.length} entries highlighted; ${(performance.now() - (nav?.domContentLoadedEventStart ?? 0)).toFixed(1)} ms after DOMContentLoaded (read ${read.toFixed(1)}, message ${(t - started - read).toFixed(1)} of which scoring ${answer.ms.toFixed(1)}, place ${(performance.now() - t).toFixed(1)})`,
+    );
+  }
 }

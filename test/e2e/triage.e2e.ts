@@ -270,6 +270,10 @@ describe('triage of listings', () => {
     await group.getByRole('combobox', { name: 'Author to watch' }).selectOption('Jianan Leng');
     await group.getByRole('button', { name: 'Watch this author' }).click();
     await expect.poll(() => group.getByRole('status').textContent()).toBe('Watching Jianan Leng');
+    // The listing follows at once, without a reload: the entry's mark now gives the watched author as a reason.
+    const s2ft = page.getByRole('button', { name: /^Matches your interests: “S.{0,8}FT: Efficient/ });
+    await s2ft.focus();
+    await expect.poll(() => page.getByRole('tooltip').first().textContent()).toContain('watched author Jianan Leng');
     await group.getByRole('button', { name: 'More like this paper' }).click();
     await expect.poll(() => group.getByRole('status').textContent()).toBe('Saved: listings will highlight papers like this one');
     const options = await session.openPage('library.html');

@@ -19,6 +19,8 @@ export interface PanelProps {
   mark: PageMark;
   /** Called after every change, with the paper's new mark, so the badge follows. */
   onChanged: (mark: PageMark) => void;
+  /** Called after the reader changed their interests here, so the page's triage highlights follow at once. */
+  onInterestsChanged?: () => void;
   onClose?: () => void;
   /** Put the cursor in the note (the `n` key). */
   focusNote?: boolean;
@@ -27,7 +29,7 @@ export interface PanelProps {
   children?: ComponentChildren;
 }
 
-export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, children }: PanelProps) {
+export function Panel({ paper, mark, onChanged, onInterestsChanged, onClose, focusNote, drafts, children }: PanelProps) {
   const [details, setDetails] = useState<PaperDetails | null>(null);
   const [lists, setLists] = useState<ListSummary[]>([]);
   const [error, setError] = useState('');
@@ -166,7 +168,13 @@ export function Panel({ paper, mark, onChanged, onClose, focusNote, drafts, chil
         </button>
       )}
       {children}
-      <InterestActions paper={paper} onChanged={() => void refresh().catch((e: unknown) => setError(String(e)))} />
+      <InterestActions
+        paper={paper}
+        onChanged={() => {
+          onInterestsChanged?.();
+          void refresh().catch((e: unknown) => setError(String(e)));
+        }}
+      />
     </section>
   );
 }
