@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage, type ListPaper, type ListSummary, type PaperDetails } from '@/lib/browser/messages';
 import { READING_LIST_ID, READING_STATUSES, statusRank, type ReadingStatus } from '@/lib/library/types';
 
@@ -24,6 +24,7 @@ import { StorageStatus } from './StorageStatus';
 import { InterestsSection } from './InterestsSection';
 import { triageKeysSetting } from '@/lib/browser/settings';
 import { errorText } from '@/lib/library/error-text';
+import { useLatestRequest, useNow } from '@/components/latest';
 
 /** The reader's settings (this page is also the extension's options page). */
 function Settings() {
@@ -91,19 +92,18 @@ export function LibraryApp() {
 
   // Reloads read the list chosen now, not the one chosen when the write that asked for them began, and only the
   // latest reload shows: a slow answer for a list the reader has just left must not replace the one they chose.
-  const listNow = useRef(listId);
-  listNow.current = listId;
-  const loads = useRef(0);
+  const listNow = useNow(listId);
+  const latestLoad = useLatestRequest();
   const reload = async () => {
-    const mine = ++loads.current;
+    const isLatest = latestLoad();
     const all = await sendMessage('getLists', undefined);
-    if (mine !== loads.current) return;
+    if (!isLatest()) return;
     setLists(all);
     const want = listNow.current;
     const id = all.some((l) => l.list.id === want) ? want : READING_LIST_ID;
     if (id !== want) setListId(id);
     const papers = await sendMessage('getListPapers', { listId: id });
-    if (mine === loads.current) setRows(papers);
+    if (isLatest()) setRows(papers);
   };
   useEffect(() => {
     void reload().catch((e: unknown) => setError(String(e)));

@@ -9,6 +9,7 @@ import { TagAdder } from '@/components/TagAdder';
 import { ListsView } from './ListsView';
 import { TabTriage } from './TabTriage';
 import { errorText } from '@/lib/library/error-text';
+import { useLatestRequest, useNow } from '@/components/latest';
 
 /** Polls the background while the corpus installs, so progress is visible; stops once it is ready or failed. */
 function useCorpusStatus(): CorpusStatus | undefined {
@@ -51,18 +52,18 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const box = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
+  const latestSearch = useLatestRequest();
   // Bumped after a write (save, status, tag) to search again. A write's refresh must search what the box holds when
   // the write returns, not what it held at the key press: the reader may have typed on meanwhile, and the old
   // query's answer would replace the new one's.
   const [revision, setRevision] = useState(0);
 
   const run = useCallback(async (q: string) => {
-    const mine = ++seq.current;
+    const isLatest = latestSearch();
     try {
       // An empty box shows the reader's own papers, newest first: what they most often come back for.
       const res = await sendMessage('search', { query: q.trim() ? q : 'is:saved', limit: 30 });
-      if (mine !== seq.current) return; // a newer keystroke already asked
+      if (!isLatest()) return; // a newer keystroke already asked
       setResponse(res);
       // When the first results reach the screen, measured from the popup's navigation start (the click).
       if (res.hits.length && !performance.getEntriesByName('paperlight:first-results').length) {
@@ -71,9 +72,9 @@ export function App() {
       setActive(0);
       setError('');
     } catch (e) {
-      if (mine === seq.current) setError(`Search failed: ${errorText(e)}`);
+      if (isLatest()) setError(`Search failed: ${errorText(e)}`);
     }
-  }, []);
+  }, [latestSearch]);
 
   // Results follow every keystroke; the corpus becoming ready, or a write, re-runs the current query.
   useEffect(() => {
@@ -84,8 +85,7 @@ export function App() {
   const current = hits[active];
 
   // The view as it is when the write returns, for the same reason as `revision`.
-  const viewNow = useRef(view);
-  viewNow.current = view;
+  const viewNow = useNow(view);
   const refresh = async () => {
     const now = viewNow.current;
     if (now.kind === 'related') await openRelated(now.of);

@@ -9,6 +9,7 @@ import { TagAdder } from '@/components/TagAdder';
 import type { ComponentChildren } from 'preact';
 import { InterestActions } from './InterestActions';
 import { errorText } from '@/lib/library/error-text';
+import { useLatestRequest } from '@/components/latest';
 
 /**
  * The compact panel for one paper on a page: save to lists, status, tags (autocompleted), and a note that
@@ -38,12 +39,12 @@ export function Panel({ paper, mark, onChanged, onInterestsChanged, onClose, foc
 
   // Two quick actions refresh twice; only the latest refresh shows, so an earlier answer arriving late cannot put
   // back the state from before the second action.
-  const refreshes = useRef(0);
+  const latestRefresh = useLatestRequest();
   const refresh = async () => {
-    const mine = ++refreshes.current;
+    const isLatest = latestRefresh();
     const id = paperId.current;
     const [d, l] = await Promise.all([id ? sendMessage('getPaper', { id }) : Promise.resolve(null), sendMessage('getLists', undefined)]);
-    if (mine !== refreshes.current) return;
+    if (!isLatest()) return;
     setDetails(d);
     setLists(l);
     if (id) {
