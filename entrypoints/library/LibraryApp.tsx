@@ -106,7 +106,7 @@ export function LibraryApp() {
     if (isLatest()) setRows(papers);
   };
   useEffect(() => {
-    void reload().catch((e: unknown) => setError(String(e)));
+    void reload().catch((e: unknown) => setError(errorText(e)));
     setSelected(new Set());
     setShown(PAGE_ROWS);
   }, [listId]);

@@ -20,7 +20,7 @@ function useCorpusStatus(): CorpusStatus | undefined {
     const poll = async () => {
       const next = await sendMessage('getCorpusStatus', undefined).catch((error: unknown) => ({
         state: 'error' as const,
-        error: String(error),
+        error: errorText(error),
         version: null,
         count: 0,
       }));

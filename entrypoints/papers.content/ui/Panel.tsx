@@ -52,9 +52,8 @@ export function Panel({ paper, mark, onChanged, onInterestsChanged, onClose, foc
       if (next) onChanged(next);
     }
   };
-  useEffect(() => {
-    void refresh().catch((e: unknown) => setError(String(e)));
-  }, []);
+  const refreshNow = () => void refresh().catch((e: unknown) => setError(errorText(e)));
+  useEffect(refreshNow, []);
 
   /** Saves the paper first when needed: every action on an unsaved paper implies keeping it. */
   const ensureSaved = async (listId = READING_LIST_ID): Promise<string> => {
@@ -173,7 +172,7 @@ export function Panel({ paper, mark, onChanged, onInterestsChanged, onClose, foc
         paper={paper}
         onChanged={() => {
           onInterestsChanged?.();
-          void refresh().catch((e: unknown) => setError(String(e)));
+          refreshNow();
         }}
       />
     </section>
