@@ -6,7 +6,7 @@
  */
 import { arxivIdFromUrl, parseArxivId, type ArxivId } from '../../../lib/identity/arxiv-id';
 import type { PaperRef } from './index';
-import { linkedArxivId, pageElement, readableText } from './page-text';
+import { collapseWhitespace, linkedArxivId, pageElement, readableText } from './page-text';
 
 const sel = {
   /** `h1.ltx_title.ltx_title_document`: ar5iv-1706.03762 ("Attention Is All You Need"). */
@@ -29,11 +29,7 @@ function nameOf(personname: Element): string {
     if (child.nodeType === 1 && (child as Element).localName === 'br') break;
     parts.push(child);
   }
-  return parts
-    .map((n) => readableText(n, sel.notes))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseWhitespace(parts.map((n) => readableText(n, sel.notes)).join(' '));
 }
 
 function idOnPage(root: ParentNode, url: URL): ArxivId | null {
@@ -58,7 +54,7 @@ export function extract(root: ParentNode, url: URL): PaperRef[] {
   let title = heading ? readableText(heading, sel.notes) : '';
   if (!title) {
     // `<title>[1706.03762] Attention Is All You Need</title>`; a failed conversion says "Untitled Document".
-    const pageTitle = (root.querySelector(sel.pageTitle)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const pageTitle = collapseWhitespace(root.querySelector(sel.pageTitle)?.textContent ?? '');
     title = /^untitled document$/i.test(pageTitle) ? '' : pageTitle.replace(/^\[[^\]]*\]\s*/, '');
   }
   const authors = Array.from(root.querySelectorAll(sel.author)).map(nameOf).filter(Boolean);

@@ -6,7 +6,7 @@
  */
 import type { PaperRef } from './index';
 import { groupPaperLinks, titleOfEntry } from './paper-links';
-import { lazyAbstract, lazyAuthors, linkTarget } from './page-text';
+import { collapseWhitespace, lazyAbstract, lazyAuthors, linkTarget } from './page-text';
 
 const sel = {
   /** Links to `/papers/<id>` (and `/papers/<id>#community`), relative or absolute: test/fixtures/pages/hf-daily.html. */
@@ -45,7 +45,7 @@ function readDailyPapers(root: ParentNode): Map<string, CardText> {
     const paper = (item as { paper?: unknown } | null)?.paper as { id?: unknown; summary?: unknown; authors?: unknown } | null | undefined;
     if (!paper || typeof paper.id !== 'string') continue;
     const text: CardText = {};
-    if (typeof paper.summary === 'string') text.summary = paper.summary.replace(/\s+/g, ' ').trim();
+    if (typeof paper.summary === 'string') text.summary = collapseWhitespace(paper.summary);
     if (Array.isArray(paper.authors)) {
       text.authors = paper.authors
         .map((a) => (a as { name?: unknown } | null)?.name)
