@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadCorpus, PaperlightDB } from '@/lib/browser/db';
 import type { CorpusAsset } from '@/lib/corpus/types';
+import { deliver } from './deliver';
 
 (globalThis as { __CORPUS_VERSION__?: string }).__CORPUS_VERSION__ = 'installed-before';
 
@@ -21,13 +22,6 @@ describe('background start with the corpus in place', () => {
 
     const background = (await import('../entrypoints/background')).default as { main(): void };
     background.main();
-    const answered = new Promise<unknown>((respond) =>
-      void fakeBrowser.runtime.onMessage.trigger(
-        { id: 1, type: 'getCorpusStatus', data: undefined, timestamp: Date.now() },
-        { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') } as never,
-        respond,
-      ),
-    );
-    expect(await answered).toEqual({ res: { state: 'ready', version: 'installed-before', count: 3 } });
+    expect(await deliver('getCorpusStatus', undefined, { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') })).toEqual({ res: { state: 'ready', version: 'installed-before', count: 3 } });
   });
 });

@@ -8,7 +8,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PaperlightDB, userRevision } from '@/lib/browser/db';
-import type { ProtocolMap } from '@/lib/browser/messages';
+import { deliver } from './deliver';
 
 // The build defines the corpus version; here there is no corpus asset, so the load fails and says so.
 (globalThis as { __CORPUS_VERSION__?: string }).__CORPUS_VERSION__ = 'test';
@@ -17,17 +17,6 @@ const ORIGIN = fakeBrowser.runtime.getURL('/');
 const ID = fakeBrowser.runtime.id;
 const PAGE = { id: ID, url: `${ORIGIN}library.html` };
 const SCRIPT = { id: ID, url: 'https://arxiv.org/abs/1706.03762', tab: { id: 3 } };
-let seq = 0;
-
-/** Delivers a message as Chromium would: on runtime.onMessage, with `sender`, answered through sendResponse. */
-async function deliver<K extends keyof ProtocolMap>(type: K | string, data: unknown, sender: object): Promise<{ res?: unknown; err?: Error & { code?: string } }> {
-  let respond!: (answer: unknown) => void;
-  const answered = new Promise<unknown>((r) => (respond = r));
-  await fakeBrowser.runtime.onMessage.trigger({ id: seq++, type, data, timestamp: Date.now() }, sender as never, respond);
-  // The error as it crosses the channel (@webext-core/messaging serialises name, message and own fields).
-  return (await answered) as { res?: unknown; err?: Error & { code?: string } };
-}
-
 beforeAll(async () => {
   fakeBrowser.reset();
   const background = (await import('../entrypoints/background')).default as { main(): void };
