@@ -105,8 +105,9 @@ export function startPageTriage(ctx: ContentScriptContext): PageTriage {
   /** Sends every entry and places the answer; a newer call (a scan's new entries, a rescore) supersedes it. */
   async function score(): Promise<void> {
     const mine = ++seq;
-    // After the caller's marks are out: reading every entry's authors and abstract takes 17–30 ms of the page's
-    // thread on a 397–1,000-entry listing, which must not hold up the marks (see DESIGN.md).
+    // After the caller's marks are out: reading every entry's authors and abstract takes 11–16 ms of the page's
+    // thread on the 397-entry listing, 22–32 ms on 1,000 entries with abstracts, which must not hold up the marks
+    // (npm run bench -- triage-page; see DESIGN.md).
     await new Promise<void>((resolve) => ctx.setTimeout(resolve, 0));
     if (mine !== seq || ctx.isInvalid) return;
     const started = performance.now();
