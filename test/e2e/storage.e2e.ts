@@ -44,6 +44,10 @@ describe('storage in a real Chromium', () => {
 
   it('the library page asks to keep the data and shows the usage, by name', async () => {
     const library = await session.openPage('library.html');
+    // The page estimates the usage once, when it opens: on a fresh profile that can come before the corpus is
+    // written (0 bytes, truly). Read it again once there is data to count.
+    await waitForCorpus(library);
+    await library.reload();
     const storage = library.getByRole('region', { name: 'Storage' });
     await expect.poll(() => storage.textContent()).toMatch(/^Storage used: [\d.]+ (bytes|KB|MB|GB) of [\d.]+ (MB|GB|TB) \([\d.]+ %\)\. /);
     expect(await library.evaluate(() => (navigator.storage as StorageManager & { asked?: number }).asked)).toBe(1);
